@@ -1,0 +1,14 @@
+using System.Collections.Generic;
+using System.CommandLine;
+
+namespace Turen.Cli;
+
+/// <summary>Every top-level command of <c>turen</c>; each lives in its own file under Commands/.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        // One line per command group, in the order `turen --help` lists them.
+        yield break;
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+
+namespace Turen.Sdk.Testing;
+
+/// <summary>
+/// A fact that needs an external tool (a PostgreSQL server, Node.js and npm, ...). On a developer machine that lacks the
+/// tool the test is skipped with the reason; under <c>CI=true</c> it is never skipped, so a missing tool fails CI.
+/// </summary>
+/// <remarks>
+/// Derive one attribute per tool and pass a probe that returns <see langword="null"/> when the tool is usable or a
+/// reason when it is not. xunit evaluates <see cref="Xunit.FactAttribute.Skip"/> at discovery time.
+/// </remarks>
+public abstract class IntegrationFactAttribute : FactAttribute
+{
+    /// <param name="unavailableReason">Null when the tool is usable; otherwise why it is not.</param>
+    protected IntegrationFactAttribute(Func<string?> unavailableReason)
+    {
+        ArgumentNullException.ThrowIfNull(unavailableReason);
+        if (IsCi)
+        {
+            return;
+        }
+
+        string? reason = unavailableReason();
+        if (reason is not null)
+        {
+            Skip = reason;
+        }
+    }
+
+    /// <summary>True when running in CI, where every integration test must run.</summary>
+    public static bool IsCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}
