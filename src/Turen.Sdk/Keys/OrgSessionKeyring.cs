@@ -60,6 +60,11 @@ public sealed class OrgSessionKeyring : IKeyring
         }
 
         using OrgDataKey dek = await _provider.GetActiveKeyAsync(orgId, cancellationToken).ConfigureAwait(false);
+        return Seal(dek, orgId, dataKey.Span, context);
+    }
+
+    private static EncryptedDataKey Seal(OrgDataKey dek, string orgId, ReadOnlySpan<byte> dataKey, EncryptionContext context)
+    {
         byte[] keyName = Encoding.UTF8.GetBytes(OrgKeyName.Format(orgId, dek.Version));
         byte[] providerInfo = new byte[keyName.Length + 8 + IvLength];
         keyName.CopyTo(providerInfo, 0);
@@ -74,7 +79,7 @@ public sealed class OrgSessionKeyring : IKeyring
         {
             int aadLength = context.WriteTo(aad);
             using var aes = new AesGcm(dek.KeyBytes, TagLength);
-            aes.Encrypt(iv, dataKey.Span, ciphertext.AsSpan(0, dataKey.Length), ciphertext.AsSpan(dataKey.Length), aad.AsSpan(0, aadLength));
+            aes.Encrypt(iv, dataKey, ciphertext.AsSpan(0, dataKey.Length), ciphertext.AsSpan(dataKey.Length), aad.AsSpan(0, aadLength));
         }
         finally
         {
@@ -115,29 +120,34 @@ public sealed class OrgSessionKeyring : IKeyring
 
         using (dek)
         {
-            byte[] aad = ArrayPool<byte>.Shared.Rent(Math.Max(1, context.SerializedLength));
-            try
-            {
-                int aadLength = context.WriteTo(aad);
-                ReadOnlySpan<byte> ciphertext = encryptedDataKey.Ciphertext.Span;
-                using var aes = new AesGcm(dek.KeyBytes, TagLength);
-                aes.Decrypt(
-                    encryptedDataKey.ProviderInfo.Span.Slice(keyNameLength + 8, IvLength),
-                    ciphertext[..length],
-                    ciphertext[length..],
-                    dataKey.Span[..length],
-                    aad.AsSpan(0, aadLength));
-                return length;
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-                CryptographicOperations.ZeroMemory(dataKey.Span[..length]);
-                return 0;
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(aad);
-            }
+            return Open(dek, encryptedDataKey, keyNameLength, length, context, dataKey.Span);
+        }
+    }
+
+    private static int Open(OrgDataKey dek, EncryptedDataKey encryptedDataKey, int keyNameLength, int length, EncryptionContext context, Span<byte> dataKey)
+    {
+        byte[] aad = ArrayPool<byte>.Shared.Rent(Math.Max(1, context.SerializedLength));
+        try
+        {
+            int aadLength = context.WriteTo(aad);
+            ReadOnlySpan<byte> ciphertext = encryptedDataKey.Ciphertext.Span;
+            using var aes = new AesGcm(dek.KeyBytes, TagLength);
+            aes.Decrypt(
+                encryptedDataKey.ProviderInfo.Span.Slice(keyNameLength + 8, IvLength),
+                ciphertext[..length],
+                ciphertext[length..],
+                dataKey[..length],
+                aad.AsSpan(0, aadLength));
+            return length;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            CryptographicOperations.ZeroMemory(dataKey[..length]);
+            return 0;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(aad);
         }
     }
 

@@ -31,10 +31,10 @@ public abstract class TurenDatabase
     /// SQL run first inside the migration transaction so that concurrent migrators queue up (PostgreSQL: an advisory
     /// lock); null when opening a write transaction already serializes writers (SQLite).
     /// </summary>
-    protected internal abstract string? MigrationLockSql { get; }
+    public abstract string? MigrationLockSql { get; }
 
     /// <summary>True when <paramref name="exception"/> says a table does not exist (the schema was never created).</summary>
-    protected internal abstract bool IsUndefinedTable(DbException exception);
+    public abstract bool IsUndefinedTable(DbException exception);
 
     /// <summary>Creates or upgrades the schema to <see cref="SchemaMigrationSet.LatestVersion"/>; safe to run concurrently and repeatedly.</summary>
     /// <exception cref="SchemaNotReadyException">The database has a newer schema than this SDK, or an applied script was edited.</exception>
