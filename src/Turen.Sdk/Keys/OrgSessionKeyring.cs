@@ -1,7 +1,5 @@
 using System;
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,8 +8,9 @@ using Turen.Sdk.Envelope;
 namespace Turen.Sdk.Keys;
 
 /// <summary>
-/// The <see cref="IKeyring"/> that seals session blobs under an org DEK: it wraps each blob's data key with AES-256-GCM
-/// under the org's active DEK, exactly as an AWS Encryption SDK raw AES keyring would with key namespace
+/// The <see cref="IKeyring"/> that seals session blobs under an org DEK: it wraps each blob's data key with a
+/// <see cref="RawAesKeyring"/> whose wrapping key is the org's active DEK, i.e. exactly as any AWS Encryption SDK raw AES
+/// keyring would with key namespace
 /// <c>turen</c> and key name <c>org/{orgId}/v{version}</c>, so any ESDK given the DEK can open the blob. Opening reads
 /// org and version back from the key name and asks the <see cref="IOrgKeyProvider"/> for that version.
 /// </summary>
@@ -60,33 +59,8 @@ public sealed class OrgSessionKeyring : IKeyring
         }
 
         using OrgDataKey dek = await _provider.GetActiveKeyAsync(orgId, cancellationToken).ConfigureAwait(false);
-        return Seal(dek, orgId, dataKey.Span, context);
-    }
-
-    private static EncryptedDataKey Seal(OrgDataKey dek, string orgId, ReadOnlySpan<byte> dataKey, EncryptionContext context)
-    {
-        byte[] keyName = Encoding.UTF8.GetBytes(OrgKeyName.Format(orgId, dek.Version));
-        byte[] providerInfo = new byte[keyName.Length + 8 + IvLength];
-        keyName.CopyTo(providerInfo, 0);
-        BinaryPrimitives.WriteUInt32BigEndian(providerInfo.AsSpan(keyName.Length), TagLength * 8);
-        BinaryPrimitives.WriteUInt32BigEndian(providerInfo.AsSpan(keyName.Length + 4), IvLength);
-        Span<byte> iv = providerInfo.AsSpan(keyName.Length + 8, IvLength);
-        RandomNumberGenerator.Fill(iv);
-
-        byte[] ciphertext = new byte[dataKey.Length + TagLength];
-        byte[] aad = ArrayPool<byte>.Shared.Rent(Math.Max(1, context.SerializedLength));
-        try
-        {
-            int aadLength = context.WriteTo(aad);
-            using var aes = new AesGcm(dek.KeyBytes, TagLength);
-            aes.Encrypt(iv, dataKey, ciphertext.AsSpan(0, dataKey.Length), ciphertext.AsSpan(dataKey.Length), aad.AsSpan(0, aadLength));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(aad);
-        }
-
-        return new EncryptedDataKey(OrgKeyName.Namespace, providerInfo, ciphertext);
+        using RawAesKeyring raw = RawAesKeyring.Create(OrgKeyName.Namespace, OrgKeyName.Format(orgId, dek.Version), dek.KeyBytes);
+        return await raw.WrapAsync(dataKey, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -94,15 +68,9 @@ public sealed class OrgSessionKeyring : IKeyring
     {
         ArgumentNullException.ThrowIfNull(encryptedDataKey);
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryParse(encryptedDataKey, out string? orgId, out int version, out int keyNameLength) ||
+        if (!TryParse(encryptedDataKey, out string? orgId, out int version, out _) ||
             (_orgId is not null && !string.Equals(orgId, _orgId, StringComparison.Ordinal)) ||
             (context.TryGetValue(OrgKeyContext.OrgIdKey, out string? contextOrg) && !string.Equals(contextOrg, orgId, StringComparison.Ordinal)))
-        {
-            return 0;
-        }
-
-        int length = encryptedDataKey.Ciphertext.Length - TagLength;
-        if (length <= 0 || dataKey.Length < length)
         {
             return 0;
         }
@@ -120,34 +88,9 @@ public sealed class OrgSessionKeyring : IKeyring
 
         using (dek)
         {
-            return Open(dek, encryptedDataKey, keyNameLength, length, context, dataKey.Span);
-        }
-    }
-
-    private static int Open(OrgDataKey dek, EncryptedDataKey encryptedDataKey, int keyNameLength, int length, EncryptionContext context, Span<byte> dataKey)
-    {
-        byte[] aad = ArrayPool<byte>.Shared.Rent(Math.Max(1, context.SerializedLength));
-        try
-        {
-            int aadLength = context.WriteTo(aad);
-            ReadOnlySpan<byte> ciphertext = encryptedDataKey.Ciphertext.Span;
-            using var aes = new AesGcm(dek.KeyBytes, TagLength);
-            aes.Decrypt(
-                encryptedDataKey.ProviderInfo.Span.Slice(keyNameLength + 8, IvLength),
-                ciphertext[..length],
-                ciphertext[length..],
-                dataKey[..length],
-                aad.AsSpan(0, aadLength));
-            return length;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            CryptographicOperations.ZeroMemory(dataKey[..length]);
-            return 0;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(aad);
+            using RawAesKeyring raw = RawAesKeyring.Create(OrgKeyName.Namespace, OrgKeyName.Format(orgId, version), dek.KeyBytes);
+            int written = await raw.TryUnwrapAsync(encryptedDataKey, context, dataKey, cancellationToken).ConfigureAwait(false);
+            return written;
         }
     }
 
