@@ -58,7 +58,9 @@ internal sealed class SecretNouns
         return new SecretNouns(builder.ToImmutable());
     }
 
-    public bool EndsInSecretNoun(string? name)
+    public bool EndsInSecretNoun(string? name) => EndsInSecretNoun(name, ignoreTrailingDigits: true);
+
+    public bool EndsInSecretNoun(string? name, bool ignoreTrailingDigits)
     {
         if (name is null || name.Length == 0)
         {
@@ -67,7 +69,7 @@ internal sealed class SecretNouns
 
         List<string> words = IdentifierWords.Split(name);
         // "Password2": trailing digits number a secret, they do not describe it.
-        while (words.Count > 0 && char.IsDigit(words[words.Count - 1][0]))
+        while (ignoreTrailingDigits && words.Count > 0 && char.IsDigit(words[words.Count - 1][0]))
         {
             words.RemoveAt(words.Count - 1);
         }

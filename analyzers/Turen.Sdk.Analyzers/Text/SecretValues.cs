@@ -14,8 +14,10 @@ internal static class SecretValues
             return false;
         }
 
-        // "X-Api-Key", "Turen:ApiKey", "Invalid password": a name of a secret or a message about one.
-        if (nouns.MentionsSecretNoun(value) || IsEnvironmentVariableName(value))
+        // "X-Api-Key", "Turen:ApiKey", "refresh_token": a name of a secret; "Invalid password": a message about one.
+        // "my-signing-key-123" ends in digits and is a value.
+        if (nouns.EndsInSecretNoun(value, ignoreTrailingDigits: false) || IsEnvironmentVariableName(value) ||
+            (HasWhiteSpace(value) && nouns.MentionsSecretNoun(value)))
         {
             return false;
         }
@@ -27,6 +29,19 @@ internal static class SecretValues
     public static bool IsTestToken(string value) =>
         value.StartsWith(SecretTokenFormat.AgentTestPrefix, StringComparison.Ordinal) ||
         value.StartsWith(SecretTokenFormat.ApiKeyTestPrefix, StringComparison.Ordinal);
+
+    private static bool HasWhiteSpace(string value)
+    {
+        foreach (char c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // DB_PASS, TUREN_AGENT_SECRET: names of environment variables, not values.
     private static bool IsEnvironmentVariableName(string value)

@@ -31,7 +31,7 @@ internal static class Snippets
 
     /// <summary>A method body with common parameters in scope: client, handler, stream, socket, configuration, logger, host, id, port.</summary>
     public static string InMethod(string body) => Usings + $$"""
-        public class Sample
+        public partial class Sample
         {
             public async Task Run(HttpClient client, HttpClientHandler handler, SslStream stream, Socket socket,
                 IConfiguration configuration, ILogger logger, string host, int id, int port, string password, string region)
@@ -44,7 +44,7 @@ internal static class Snippets
 
     /// <summary>Members of a class.</summary>
     public static string InClass(string members) => Usings + $$"""
-        public class Sample
+        public partial class Sample
         {
             {{members}}
         }

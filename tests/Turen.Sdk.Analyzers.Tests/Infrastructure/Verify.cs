@@ -115,3 +115,45 @@ internal static class VerifyFix<TAnalyzer, TFixer>
         return test.RunAsync(CancellationToken.None);
     }
 }
+
+/// <summary>Expected findings in config files, located by the text they point at (1-based line and column, as editors show).</summary>
+internal static class ConfigSpan
+{
+    public static DiagnosticResult At(string id, string path, string text, string needle, int occurrence = 1)
+    {
+        int index = -1;
+        for (int i = 0; i < occurrence; i++)
+        {
+            index = text.IndexOf(needle, index + 1, System.StringComparison.Ordinal);
+        }
+
+        if (index < 0)
+        {
+            throw new System.ArgumentException($"'{needle}' not in the test text");
+        }
+
+        (int line, int column) = Position(text, index);
+        (int endLine, int endColumn) = Position(text, index + needle.Length);
+        return new DiagnosticResult(id, DiagnosticSeverity.Error).WithSpan(path, line, column, endLine, endColumn);
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+}
