@@ -57,10 +57,13 @@ internal readonly struct UrlHost
 
         bool terminated = authorityEnd < text.Length || complete;
         int hostStart = authorityStart;
-        int at = text.LastIndexOf('@', authorityEnd - 1 < authorityStart ? authorityStart : authorityEnd - 1, Math.Max(0, authorityEnd - authorityStart));
-        if (at >= authorityStart)
+        for (int i = authorityEnd - 1; i >= authorityStart; i--)
         {
-            hostStart = at + 1;
+            if (text[i] == '@')
+            {
+                hostStart = i + 1;
+                break;
+            }
         }
 
         int hostEnd;
