@@ -119,7 +119,11 @@ internal static class VerifyFix<TAnalyzer, TFixer>
 /// <summary>Expected findings in config files, located by the text they point at (1-based line and column, as editors show).</summary>
 internal static class ConfigSpan
 {
-    public static DiagnosticResult At(string id, string path, string text, string needle, int occurrence = 1)
+    public static DiagnosticResult At(string id, string path, string text, string needle, int occurrence = 1) =>
+        AtPart(id, path, text, needle, 0, needle.Length, occurrence);
+
+    /// <summary>The part [partStart, partStart + partLength) of the occurrence of <paramref name="needle"/>.</summary>
+    public static DiagnosticResult AtPart(string id, string path, string text, string needle, int partStart, int partLength, int occurrence = 1)
     {
         int index = -1;
         for (int i = 0; i < occurrence; i++)
@@ -132,8 +136,8 @@ internal static class ConfigSpan
             throw new System.ArgumentException($"'{needle}' not in the test text");
         }
 
-        (int line, int column) = Position(text, index);
-        (int endLine, int endColumn) = Position(text, index + needle.Length);
+        (int line, int column) = Position(text, index + partStart);
+        (int endLine, int endColumn) = Position(text, index + partStart + partLength);
         return new DiagnosticResult(id, DiagnosticSeverity.Error).WithSpan(path, line, column, endLine, endColumn);
     }
 
