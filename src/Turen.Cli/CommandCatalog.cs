@@ -9,6 +9,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         // One line per command group, in the order `turen --help` lists them.
-        yield break;
+        yield return Commands.AgentCommand.Create();
     }
 }

@@ -17,8 +17,7 @@ namespace Turen.Sdk.Credentials;
 /// key = HKDF-SHA-256(ikm = machine secret, salt, info = "turen/agent-state/v1/key" ‖ 0 ‖ machine id), fresh salt and
 /// nonce on every write (so no key ever sees two nonces); the header is the associated data. The fingerprint,
 /// HKDF(machine secret, info = "…/machine" ‖ 0 ‖ machine id), tells "another machine" from "damaged" without revealing
-/// the machine id; the trailing SHA-256 tells "damaged" from "tampered" and lets a writer check the old file cheaply
-/// before keeping it as the backup.
+/// the machine id; the trailing SHA-256 tells "damaged" (truncated, bit rot) from "tampered" (authentication failure).
 /// </summary>
 internal static class AgentStateFileFormat
 {

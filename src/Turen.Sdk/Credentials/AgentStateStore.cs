@@ -8,7 +8,8 @@ namespace Turen.Sdk.Credentials;
 /// <summary>
 /// Reads and writes the agent's machine-bound state file. The file is encrypted with AES-256-GCM under a key derived with
 /// HKDF-SHA-256 from a random machine secret (owner-only <c>machine.key</c>, DPAPI on Windows) and the machine's
-/// identifier; every write is atomic and the previous good file is kept as <c>agent-state.bak</c>.
+/// identifier; every write is atomic, and a second copy (<c>agent-state.bak</c>) keeps the last good state should the
+/// file be damaged later.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,7 +23,7 @@ public sealed class AgentStateStore
     /// <summary>The state file's name inside the directory.</summary>
     public const string StateFileName = "agent-state.bin";
 
-    /// <summary>The backup's name: the last good state before the latest write.</summary>
+    /// <summary>The backup's name: a second copy of the last good state, written after the state file.</summary>
     public const string BackupFileName = "agent-state.bak";
 
     private readonly IMachineIdentifierSource _identifiers;
@@ -65,7 +66,7 @@ public sealed class AgentStateStore
     /// <param name="secret">The secret to keep (the store takes ownership), or null to generate one.</param>
     /// <param name="settings">Initial settings.</param>
     /// <param name="environment">Live or test, when generating.</param>
-    /// <param name="overwrite">Replace an existing state (its file stays as the backup if it was good).</param>
+    /// <param name="overwrite">Replace an existing state.</param>
     /// <exception cref="AgentStateException">A state exists and <paramref name="overwrite"/> is false.</exception>
     public AgentState Initialize(AgentSecret? secret = null, IReadOnlyDictionary<string, string>? settings = null, SecretEnvironment environment = SecretEnvironment.Live, bool overwrite = false)
     {
@@ -110,7 +111,7 @@ public sealed class AgentStateStore
 
     /// <summary>
     /// Replaces the secret with a fresh one in one atomic write: afterwards the file holds either the old secret or the new
-    /// one, never neither. Register the new secret with the server before discarding the old one.
+    /// one, never neither.
     /// </summary>
     public AgentState Rotate()
     {
@@ -162,18 +163,11 @@ public sealed class AgentStateStore
             byte[] file = AgentStateFileFormat.Encode(state, machineSecret, _identifiers.GetMachineIdentifier());
             AtomicFile.DeleteStaleTemporaries(StatePath);
 
-            // Keep the current file as the backup, but only if it is intact: a damaged file must never push out the last
-            // good backup. Each step is itself an atomic replace, so a crash between them loses nothing.
-            if (File.Exists(StatePath))
-            {
-                byte[] current = File.ReadAllBytes(StatePath);
-                if (AgentStateFileFormat.HasIntegrity(current))
-                {
-                    AtomicFile.Write(BackupPath, current);
-                }
-            }
-
+            // The state file first, then the same bytes as the backup: each step is an atomic replace, so a crash between
+            // them leaves the new state in the file and the previous one in the backup, and afterwards both hold the
+            // latest good state. A damaged state file therefore never costs more than `turen agent restore`.
             AtomicFile.Write(StatePath, file);
+            AtomicFile.Write(BackupPath, file);
         }
         finally
         {

@@ -53,15 +53,15 @@ public sealed class AgentStateStoreTests : IDisposable
     }
 
     [Fact]
-    public void Initialize_refuses_to_overwrite_unless_asked_and_keeps_the_old_state_as_backup()
+    public void Initialize_refuses_to_overwrite_unless_asked()
     {
         using AgentState first = Store().Initialize();
-        Assert.Throws<AgentStateException>(() => Store().Initialize());
+        var ex = Assert.Throws<AgentStateException>(() => Store().Initialize());
+        Assert.Contains("--force", ex.Message, StringComparison.Ordinal);
         using AgentState second = Store().Initialize(overwrite: true);
         Assert.NotEqual(first.Secret, second.Secret);
-        File.Copy(Store().BackupPath, _temp.Combine("probe.bin"));
-        using AgentState backup = Store(home: Home).RestoreBackup();
-        Assert.Equal(first.Secret, backup.Secret);
+        using AgentState loaded = Store().Load();
+        Assert.Equal(second.Secret, loaded.Secret);
     }
 
     [Fact]
@@ -150,10 +150,12 @@ public sealed class AgentStateStoreTests : IDisposable
         Assert.Equal(Store().BackupPath, ex.BackupPath);
         Assert.Contains("turen agent restore", ex.Message, StringComparison.Ordinal);
 
+        // The backup is a second copy of the latest good state, so nothing written is lost.
         using AgentState restored = Store().RestoreBackup();
-        Assert.Equal(first.Secret, restored.Secret);
+        Assert.Equal(second.Secret, restored.Secret);
         using AgentState reloaded = Store().Load();
-        Assert.Equal(first.Secret, reloaded.Secret);
+        Assert.Equal(second.Secret, reloaded.Secret);
+        Assert.Equal(2, reloaded.Generation);
     }
 
     [Fact]
@@ -169,10 +171,24 @@ public sealed class AgentStateStoreTests : IDisposable
             File.WriteAllBytes(_temp.Combine("t"), file);
             File.WriteAllBytes(Store().StatePath, file.AsSpan(0, Math.Min(length, file.Length - 1)).ToArray());
             var ex = Assert.Throws<AgentStateCorruptedException>(() => Store().Load());
-            Assert.Null(ex.BackupPath);
-            Assert.Contains("no backup", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(Store().BackupPath, ex.BackupPath);
             File.Copy(_temp.Combine("t"), Store().StatePath, overwrite: true);
         }
+    }
+
+    [Fact]
+    public void Corruption_without_a_backup_says_there_is_none()
+    {
+        using (Store().Initialize())
+        {
+        }
+
+        File.Delete(Store().BackupPath);
+        File.WriteAllBytes(Store().StatePath, new byte[100]);
+        var ex = Assert.Throws<AgentStateCorruptedException>(() => Store().Load());
+        Assert.Null(ex.BackupPath);
+        Assert.Contains("no backup", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("turen agent init --force", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,20 +207,30 @@ public sealed class AgentStateStoreTests : IDisposable
     }
 
     [Fact]
-    public void A_damaged_file_never_replaces_the_good_backup()
+    public void A_crash_between_the_two_copies_leaves_the_new_state_in_the_file_and_the_old_in_the_backup()
     {
         using AgentState first = Store().Initialize();
-        using (Store().Rotate())
+        byte[] firstBytes = File.ReadAllBytes(Store().StatePath);
+        using AgentState second = Store().Rotate();
+        File.WriteAllBytes(Store().BackupPath, firstBytes); // as if killed after the first rename
+
+        using AgentState loaded = Store().Load();
+        Assert.Equal(second.Secret, loaded.Secret);
+        using AgentState third = Store().Rotate();
+        Assert.True(File.ReadAllBytes(Store().StatePath).AsSpan().SequenceEqual(File.ReadAllBytes(Store().BackupPath)));
+    }
+
+    [Fact]
+    public void Writing_over_a_damaged_file_works_and_refreshes_the_backup()
+    {
+        using (Store().Initialize())
         {
         }
 
         File.WriteAllBytes(Store().StatePath, new byte[] { 1, 2, 3 });
-        using (Store().Initialize(overwrite: true))
-        {
-        }
-
+        using AgentState replaced = Store().Initialize(overwrite: true);
         using AgentState restored = Store().RestoreBackup();
-        Assert.Equal(first.Secret, restored.Secret);
+        Assert.Equal(replaced.Secret, restored.Secret);
     }
 
     [Fact]
