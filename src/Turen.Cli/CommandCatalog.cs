@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return Commands.SealCommand.Create();
         yield return Commands.OpenCommand.Create();
         yield return Commands.InspectCommand.Create();
+        yield return Commands.AgentCommand.Create();
     }
 }
