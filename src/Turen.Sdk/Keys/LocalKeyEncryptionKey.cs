@@ -246,12 +246,17 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         Span<byte> plain = stackalloc byte[OrgDataKey.KeySizeInBytes];
         try
         {
-            _aes.Decrypt(
-                wrapped.Slice(1, NonceLength),
-                wrapped.Slice(1 + NonceLength, OrgDataKey.KeySizeInBytes),
-                wrapped.Slice(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength),
-                plain,
-                aad);
+            // One AesGcm instance is not safe for concurrent use (OpenSSL shares its cipher context): a key ring unwraps
+            // from many threads, and without the lock concurrent calls fail spuriously as "not authentic".
+            lock (_aes)
+            {
+                _aes.Decrypt(
+                    wrapped.Slice(1, NonceLength),
+                    wrapped.Slice(1 + NonceLength, OrgDataKey.KeySizeInBytes),
+                    wrapped.Slice(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength),
+                    plain,
+                    aad);
+            }
             return ValueTask.FromResult(OrgDataKey.Create(context.OrgId, context.Version, plain));
         }
         catch (AuthenticationTagMismatchException ex)
@@ -270,7 +275,10 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _aes.Dispose();
+            lock (_aes)
+            {
+                _aes.Dispose();
+            }
             CryptographicOperations.ZeroMemory(_key);
         }
     }
@@ -287,7 +295,10 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         wrapped[0] = WrappedFormat;
         Span<byte> nonce = wrapped.AsSpan(1, NonceLength);
         RandomNumberGenerator.Fill(nonce);
-        _aes.Encrypt(nonce, dek, wrapped.AsSpan(1 + NonceLength, OrgDataKey.KeySizeInBytes), wrapped.AsSpan(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength), aad);
+        lock (_aes)
+        {
+            _aes.Encrypt(nonce, dek, wrapped.AsSpan(1 + NonceLength, OrgDataKey.KeySizeInBytes), wrapped.AsSpan(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength), aad);
+        }
         return wrapped;
     }
 
