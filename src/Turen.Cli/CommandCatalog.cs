@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return Commands.SealCommand.Create();
         yield return Commands.OpenCommand.Create();
         yield return Commands.InspectCommand.Create();
+        yield return Commands.AgentCommand.Create();
     }
 }
