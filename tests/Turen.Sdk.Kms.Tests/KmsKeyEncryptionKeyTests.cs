@@ -254,6 +254,31 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
         Assert.Equal(1, reader.Statistics.KekCalls);
     }
 
+    [Fact]
+    public async Task A_key_ring_rewraps_under_a_new_kms_key_with_reencrypt_only()
+    {
+        var store = new Turen.Sdk.Tests.Keys.InMemoryOrgKeyStore();
+        _server.CreateKey("alias/turen-2027");
+        KmsKeyEncryptionKey oldKek = Kek();
+        KmsKeyEncryptionKey newKek = Kek("alias/turen-2027");
+        byte[] v1;
+        using (var ring = new OrgKeyRing(store, oldKek))
+        {
+            await ring.CreateOrgAsync("acme");
+            await ring.RotateAsync("acme");
+            v1 = (await ring.GetKeyAsync("acme", 1)).KeyBytes.ToArray();
+            int decryptsBefore = _server.Count("Decrypt");
+            Assert.Equal(2, await ring.RewrapAsync("acme", newKek));
+            Assert.Equal(2, _server.Count("ReEncrypt"));
+            Assert.Equal(decryptsBefore, _server.Count("Decrypt"));
+        }
+
+        using var after = new OrgKeyRing(store, newKek);
+        using OrgDataKey again = await after.GetKeyAsync("acme", 1);
+        Assert.Equal(v1, again.KeyBytes.ToArray());
+        Assert.All(await store.ListVersionsAsync("acme"), r => Assert.Equal("alias/turen-2027", r.KekId));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
