@@ -12,7 +12,7 @@ namespace Turen.Sdk.Benchmarks.Keys;
 /// even with the in-process local KEK (with KMS each call is also a network round trip).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Envelope.ShortConfig))]
+[Config(typeof(InProcessShortConfig))]
 public class KekCallBenchmarks
 {
     private const int Opens = 10_000;

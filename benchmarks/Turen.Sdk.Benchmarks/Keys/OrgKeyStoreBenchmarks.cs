@@ -14,7 +14,7 @@ namespace Turen.Sdk.Benchmarks.Keys;
 /// SQLite (a file in a temporary folder) and PostgreSQL (a throw-away local server, as in the tests; skipped when the
 /// server binaries are missing). Single client, sequential, loopback.
 /// </summary>
-[Config(typeof(Envelope.ShortConfig))]
+[Config(typeof(InProcessShortConfig))]
 public class OrgKeyStoreBenchmarks
 {
     private static readonly byte[] Wrapped = new byte[61];

@@ -11,7 +11,7 @@ namespace Turen.Sdk.Benchmarks.Keys;
 /// cost of one KEK unwrap (local KEK) and of opening the same blob with a raw AES keyring that holds the DEK directly.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Envelope.ShortConfig))]
+[Config(typeof(InProcessShortConfig))]
 public class OrgOpenBenchmarks
 {
     private readonly InMemoryStore _store = new();
