@@ -75,19 +75,33 @@ public class GeneratorCostBenchmarks
     {
         var benchmark = new GeneratorCostBenchmarks();
         benchmark.Setup();
-        foreach ((string name, ISourceGenerator generator) in new[] { ("Turen", benchmark._turen), ("System.Text.Json", benchmark._systemTextJson) })
+        (string Name, ISourceGenerator Generator)[] generators = { ("Turen", benchmark._turen), ("System.Text.Json", benchmark._systemTextJson) };
+        var elapsed = new double[generators.Length];
+        var files = new int[generators.Length];
+        const int Runs = 5;
+
+        // One warm-up each, then alternate so machine load drifts affect both alike.
+        foreach ((string _, ISourceGenerator generator) in generators)
         {
             benchmark.Run(generator);
-            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            const int Runs = 5;
-            int files = 0;
-            for (int i = 0; i < Runs; i++)
-            {
-                files = benchmark.Run(generator);
-            }
-
-            Console.WriteLine($"{name,-18} {stopwatch.Elapsed.TotalMilliseconds / Runs,8:F0} ms per run over {TypeCount} types, {files} files");
         }
+
+        for (int run = 0; run < Runs; run++)
+        {
+            for (int i = 0; i < generators.Length; i++)
+            {
+                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                files[i] = benchmark.Run(generators[i].Generator);
+                elapsed[i] += stopwatch.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        for (int i = 0; i < generators.Length; i++)
+        {
+            Console.WriteLine($"{generators[i].Name,-18} {elapsed[i] / Runs,8:F0} ms per run over {TypeCount} types, {files[i]} files");
+        }
+
+        Console.WriteLine($"ratio Turen / System.Text.Json: {elapsed[0] / elapsed[1]:F2}");
     }
 
     private int Run(ISourceGenerator generator)
