@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return Commands.OpenCommand.Create();
         yield return Commands.InspectCommand.Create();
         yield return Commands.AgentCommand.Create();
+        yield return Commands.ApiKeyCommand.Create();
     }
 }

@@ -104,7 +104,7 @@ public sealed class AgentStateStore
     {
         ArgumentNullException.ThrowIfNull(settings);
         using AgentState current = Load();
-        var next = new AgentState(AgentSecret.Parse(current.Secret.Reveal()), settings, current.Generation + 1, current.CreatedAt, _time.GetUtcNow());
+        var next = new AgentState(current.Secret.Clone(), settings, current.Generation + 1, current.CreatedAt, _time.GetUtcNow());
         Write(next);
         return next;
     }
