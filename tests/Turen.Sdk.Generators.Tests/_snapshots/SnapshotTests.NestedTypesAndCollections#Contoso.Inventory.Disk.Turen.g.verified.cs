@@ -51,7 +51,7 @@ namespace Contoso.Inventory
                     else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryKey.EncodedUtf8Bytes))
                     {
                         reader.Read();
-                        __value1 = scope.DecryptString("RecoveryKey", global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader));
+                        __value1 = scope.DecryptString("RecoveryKey", ref reader);
                     }
                     else
                     {
