@@ -176,6 +176,7 @@ namespace Contoso.Agents
             }
         }
 
+        /// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
