@@ -20,6 +20,7 @@ internal static class MessageDecoder
 
     public static async Task<SessionBlobResult> OpenAsync(Stream source, Stream destination, IKeyring keyring, OpenOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options.ExpectedContext, nameof(options));
         using var input = new MessageInput(source);
         ParsedHeader parsed = await HeaderReader.ReadAsync(input, options, enforcePolicy: true, cancellationToken).ConfigureAwait(false);
         SuiteInfo suite = parsed.Suite;
