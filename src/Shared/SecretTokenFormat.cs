@@ -82,16 +82,40 @@ internal static class SecretTokenFormat
             crc = Crc32Table[(crc ^ (byte)text[i]) & 0xFF] ^ (crc >> 8);
         }
 
-        crc ^= 0xFFFFFFFFu;
         char[] digits = new char[ChecksumLength];
+        WriteChecksumDigits(crc ^ 0xFFFFFFFFu, digits, 0);
+        return new string(digits);
+    }
+
+    /// <summary>
+    /// Writes the checksum of the first <paramref name="length"/> ASCII bytes of <paramref name="ascii"/> into
+    /// <paramref name="destination"/> at <paramref name="offset"/>, as ASCII digits. The runtime keeps secrets in byte
+    /// arrays it can zero, so it checksums them without building a string.
+    /// </summary>
+    public static void WriteChecksum(byte[] ascii, int length, byte[] destination, int offset)
+    {
+        uint crc = 0xFFFFFFFFu;
+        for (int i = 0; i < length; i++)
+        {
+            crc = Crc32Table[(crc ^ ascii[i]) & 0xFF] ^ (crc >> 8);
+        }
+
+        char[] digits = new char[ChecksumLength];
+        WriteChecksumDigits(crc ^ 0xFFFFFFFFu, digits, 0);
+        for (int i = 0; i < ChecksumLength; i++)
+        {
+            destination[offset + i] = (byte)digits[i];
+        }
+    }
+
+    private static void WriteChecksumDigits(uint crc, char[] digits, int offset)
+    {
         ulong value = crc;
         for (int i = ChecksumLength - 1; i >= 0; i--)
         {
-            digits[i] = Base62Alphabet[(int)(value % 62)];
+            digits[offset + i] = Base62Alphabet[(int)(value % 62)];
             value /= 62;
         }
-
-        return new string(digits);
     }
 
     /// <summary>True for 0-9, A-Z, a-z.</summary>

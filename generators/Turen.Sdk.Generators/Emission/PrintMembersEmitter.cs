@@ -1,0 +1,48 @@
+using Turen.Sdk.Generators.Model;
+using Turen.Sdk.Generators.Shared;
+
+namespace Turen.Sdk.Generators.Emission;
+
+/// <summary>
+/// Writes a record's <c>PrintMembers</c>, which the compiler's <c>ToString</c> calls. It prints what the compiler would,
+/// minus every annotated member, so a logged record never shows a secret, a ciphertext or a hash.
+/// </summary>
+internal static class PrintMembersEmitter
+{
+    public static void Emit(SourceWriter w, TypeSpec spec)
+    {
+        string modifiers = spec.Printing switch
+        {
+            PrintMembersKind.Private => "private",
+            PrintMembersKind.ProtectedVirtual => "protected virtual",
+            PrintMembersKind.ProtectedOverride => "protected override",
+            _ => string.Empty,
+        };
+        if (modifiers.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>");
+        w.WriteLine(Names.GeneratedCode);
+        w.OpenBlock($"{modifiers} bool PrintMembers({Names.StringBuilder} builder)");
+        bool first = true;
+        if (spec.Printing == PrintMembersKind.ProtectedOverride)
+        {
+            w.OpenBlock("if (base.PrintMembers(builder))");
+            w.WriteLine(spec.PrintableMembers.Count > 0 ? "builder.Append(\", \");" : "return true;");
+            w.CloseBlock();
+        }
+
+        foreach (string member in spec.PrintableMembers)
+        {
+            w.WriteLine($"builder.Append({CSharpLiteral.String((first ? string.Empty : ", ") + member + " = ")});");
+            w.WriteLine($"builder.Append((object?)this.{member});");
+            first = false;
+        }
+
+        w.WriteLine(spec.PrintableMembers.Count > 0 ? "return true;" : "return false;");
+        w.CloseBlock();
+    }
+}

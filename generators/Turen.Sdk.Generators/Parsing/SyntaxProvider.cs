@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Turen.Sdk.Generators.Model;
+using Turen.Sdk.Shared;
+
+namespace Turen.Sdk.Generators.Parsing;
+
+/// <summary>
+/// All attribute discovery: one <c>ForAttributeWithMetadataName</c> per (sealed) attribute, each yielding the parsed
+/// containing type from its first annotated member, merged so every type is emitted once.
+/// </summary>
+internal static class SyntaxProvider
+{
+    public static IncrementalValuesProvider<ParseResult> AnnotatedTypes(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ParseResult> encrypted = ForMembers(context, FieldAttributeNames.Encrypted).WithTrackingName(StepNames.EncryptedMembers);
+        IncrementalValuesProvider<ParseResult> hashed = ForMembers(context, FieldAttributeNames.Hashed).WithTrackingName(StepNames.HashedMembers);
+        IncrementalValuesProvider<ParseResult> contextMembers = ForMembers(context, FieldAttributeNames.EncryptionContext).WithTrackingName(StepNames.ContextMembers);
+
+        return encrypted.Collect()
+            .Combine(hashed.Collect())
+            .Combine(contextMembers.Collect())
+            .SelectMany(static (all, _) => Distinct(all.Left.Left, all.Left.Right, all.Right))
+            .WithTrackingName(StepNames.AnnotatedTypes);
+    }
+
+    private static IncrementalValuesProvider<ParseResult> ForMembers(IncrementalGeneratorInitializationContext context, string attributeName) =>
+        context.SyntaxProvider.ForAttributeWithMetadataName(
+                attributeName,
+                static (node, _) => node is PropertyDeclarationSyntax,
+                static (attributeContext, cancellationToken) => Transform(attributeContext, cancellationToken))
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!);
+
+    private static ParseResult? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IPropertySymbol property || !TypeParser.IsFirstAnnotatedMember(property))
+        {
+            return null;
+        }
+
+        return TypeParser.Parse(property.ContainingType, cancellationToken);
+    }
+
+    private static IEnumerable<ParseResult> Distinct(params ImmutableArray<ParseResult>[] groups)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var results = new List<ParseResult>();
+        foreach (ImmutableArray<ParseResult> group in groups)
+        {
+            foreach (ParseResult result in group)
+            {
+                if (seen.Add(result.TypeKey))
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        // Ordinal order keeps output independent of the order files were added in.
+        results.Sort(static (a, b) => string.CompareOrdinal(a.TypeKey, b.TypeKey));
+        return results;
+    }
+}

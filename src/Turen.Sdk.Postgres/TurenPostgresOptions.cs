@@ -1,0 +1,8 @@
+namespace Turen.Sdk.Postgres;
+
+/// <summary>Settings of <see cref="TurenPostgresServiceCollectionExtensions.AddTurenPostgres"/>.</summary>
+public sealed class TurenPostgresOptions
+{
+    /// <summary>The Npgsql connection string, e.g. <c>Host=db;Database=turen;Username=turen;Password=…</c>.</summary>
+    public string? ConnectionString { get; set; }
+}

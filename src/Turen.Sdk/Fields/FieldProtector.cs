@@ -1,0 +1,217 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Turen.Sdk.Keys;
+
+namespace Turen.Sdk.Fields;
+
+/// <summary>
+/// One organization's field keys: what <see cref="TurenSerializer"/> seals and opens <c>[Encrypted]</c> members with and
+/// hashes <c>[Hashed]</c> members under. Get one from the org key ring with
+/// <see cref="FieldProtectorKeyProviderExtensions.CreateFieldProtectorAsync"/>; dispose it to zero the keys.
+/// </summary>
+/// <remarks>
+/// New values use the data key that was active when the protector was created. Values sealed under another version open
+/// once that version is loaded: <see cref="TurenSerializer.DeserializeAsync{T}(string, FieldProtector, CancellationToken)"/>
+/// loads it on demand. The protector keeps, per loaded version, only <c>HKDF-Extract(salt = "turen.fields.v1", DEK)</c>
+/// in a pinned buffer; every value key is derived from it. Safe for concurrent use; not after <see cref="Dispose"/>.
+/// </remarks>
+public sealed class FieldProtector : IDisposable
+{
+    private readonly IOrgKeyProvider _provider;
+    private const int MaxCachedHashKeys = 1024;
+
+    private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Type, string Member), byte[]> _hashKeys = new();
+    private VersionKey[] _keys;
+    private int _disposed;
+
+    private FieldProtector(IOrgKeyProvider provider, OrgDataKey active, FieldProtectorOptions options)
+    {
+        _provider = provider;
+        OrgId = active.OrgId;
+        OrgIdUtf8 = Encoding.UTF8.GetBytes(active.OrgId);
+        Options = options;
+        Active = VersionKey.From(active);
+        _keys = new[] { Active };
+    }
+
+    /// <summary>The organization whose keys these are.</summary>
+    public string OrgId { get; }
+
+    /// <summary>The data-key version new values are sealed and hashed under.</summary>
+    public int ActiveKeyVersion => Active.Version;
+
+    internal FieldProtectorOptions Options { get; }
+
+    internal byte[] OrgIdUtf8 { get; }
+
+    internal VersionKey Active { get; }
+
+    /// <summary>Creates a protector over the organization's active data key.</summary>
+    /// <exception cref="InvalidOperationException">The provider returned a key of another organization.</exception>
+    public static async ValueTask<FieldProtector> CreateAsync(IOrgKeyProvider keys, string orgId, FieldProtectorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentException.ThrowIfNullOrEmpty(orgId);
+        options ??= new FieldProtectorOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PasswordMemoryKiB, 8, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PasswordIterations, 1, nameof(options));
+        OrgDataKey active = await keys.GetActiveKeyAsync(orgId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureOrg(active, orgId);
+            return new FieldProtector(keys, active, options);
+        }
+        finally
+        {
+            active.Dispose();
+        }
+    }
+
+    /// <summary>Loads a data-key version so values sealed under it open; does nothing if it is loaded.</summary>
+    /// <exception cref="FieldKeyUnavailableException">The provider cannot supply the version (e.g. it was retired).</exception>
+    public async ValueTask LoadKeyVersionAsync(int version, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (TryGetKey(version, out _))
+        {
+            return;
+        }
+
+        OrgDataKey key;
+        try
+        {
+            key = await _provider.GetKeyAsync(OrgId, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new FieldKeyUnavailableException(OrgId, version, ex);
+        }
+
+        try
+        {
+            EnsureOrg(key, OrgId);
+            if (key.Version != version)
+            {
+                throw new FieldKeyUnavailableException(OrgId, version);
+            }
+
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed != 0, this);
+                if (TryGetKey(version, out _))
+                {
+                    return;
+                }
+
+                var grown = new VersionKey[_keys.Length + 1];
+                _keys.CopyTo(grown, 0);
+                grown[^1] = VersionKey.From(key);
+                Volatile.Write(ref _keys, grown);
+            }
+        }
+        finally
+        {
+            key.Dispose();
+        }
+    }
+
+    internal bool TryGetKey(int version, out VersionKey key)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        foreach (VersionKey candidate in Volatile.Read(ref _keys))
+        {
+            if (candidate.Version == version)
+            {
+                key = candidate;
+                return true;
+            }
+        }
+
+        key = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// The keyed-hash key of a (version, type, member), derived once and cached: lookups hash on every request, and the
+    /// derivation would otherwise double the cost of each hash. Bounded; zeroed on <see cref="Dispose"/>.
+    /// </summary>
+    internal byte[] GetHashKey(VersionKey key, string typeName, string memberName)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_hashKeys.TryGetValue((key.Version, typeName, memberName), out byte[]? cached))
+        {
+            return cached;
+        }
+
+        byte[] derived = KeyedHash.DeriveHashKey(this, key, typeName, memberName);
+        if (_hashKeys.Count < MaxCachedHashKeys)
+        {
+            _hashKeys.TryAdd((key.Version, typeName, memberName), derived);
+        }
+
+        return derived;
+    }
+
+    internal VersionKey GetKey(int version) =>
+        TryGetKey(version, out VersionKey key) ? key : throw new FieldKeyUnavailableException(OrgId, version);
+
+    /// <summary>Zeroes every loaded key.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            foreach (VersionKey key in _keys)
+            {
+                CryptographicOperations.ZeroMemory(key.Prk);
+            }
+
+            foreach (byte[] hashKey in _hashKeys.Values)
+            {
+                CryptographicOperations.ZeroMemory(hashKey);
+            }
+
+            _hashKeys.Clear();
+        }
+    }
+
+    /// <summary>Names the protector without revealing keys.</summary>
+    public override string ToString() => $"FieldProtector {{ OrgId = {OrgId}, ActiveKeyVersion = {ActiveKeyVersion} }}";
+
+    private static void EnsureOrg(OrgDataKey key, string orgId)
+    {
+        if (!string.Equals(key.OrgId, orgId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The key provider returned a key of organization '{key.OrgId}' for '{orgId}'.");
+        }
+    }
+
+    /// <summary>A loaded data-key version: its number and pseudorandom key (HKDF-Extract of the DEK).</summary>
+    internal sealed class VersionKey
+    {
+        private VersionKey(int version, byte[] prk)
+        {
+            Version = version;
+            Prk = prk;
+        }
+
+        public int Version { get; }
+
+        public byte[] Prk { get; }
+
+        public static VersionKey From(OrgDataKey key)
+        {
+            byte[] prk = GC.AllocateArray<byte>(FieldFormat.KeySize, pinned: true);
+            HKDF.Extract(HashAlgorithmName.SHA256, key.KeyBytes, FieldFormat.ExtractSalt, prk);
+            return new VersionKey(key.Version, prk);
+        }
+    }
+}

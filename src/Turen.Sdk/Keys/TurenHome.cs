@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+
+namespace Turen.Sdk.Keys;
+
+/// <summary>
+/// The Turen home folder: where the local KEK file (<c>kek.key</c>) and the embedded SQLite store (<c>turen.db</c>)
+/// live. Chosen by an explicit path, else the <c>TUREN_HOME</c> environment variable, else <c>~/.turen</c>.
+/// </summary>
+public sealed class TurenHome
+{
+    /// <summary>The environment variable that overrides the default home folder.</summary>
+    public const string EnvironmentVariable = "TUREN_HOME";
+
+    /// <summary>The file name of the local key-encryption key.</summary>
+    public const string KeyFileName = "kek.key";
+
+    /// <summary>The file name of the embedded key store database.</summary>
+    public const string DatabaseFileName = "turen.db";
+
+    private TurenHome(string path) => Path = path;
+
+    /// <summary>The absolute path of the home folder.</summary>
+    public string Path { get; }
+
+    /// <summary>The path of the local KEK file.</summary>
+    public string KeyFilePath => System.IO.Path.Combine(Path, KeyFileName);
+
+    /// <summary>The path of the embedded SQLite database.</summary>
+    public string DatabasePath => System.IO.Path.Combine(Path, DatabaseFileName);
+
+    /// <summary>True when the folder exists and holds a KEK file.</summary>
+    public bool IsInitialized => File.Exists(KeyFilePath);
+
+    /// <summary>Resolves the home folder: <paramref name="explicitPath"/>, else <c>TUREN_HOME</c>, else <c>~/.turen</c>.</summary>
+    public static TurenHome Resolve(string? explicitPath = null)
+    {
+        string? chosen = !string.IsNullOrWhiteSpace(explicitPath)
+            ? explicitPath
+            : Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(chosen))
+        {
+            string profile = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            if (string.IsNullOrEmpty(profile))
+            {
+                throw new InvalidOperationException($"No home folder is known; set {EnvironmentVariable} or pass --home.");
+            }
+
+            chosen = System.IO.Path.Combine(profile, ".turen");
+        }
+
+        return new TurenHome(System.IO.Path.GetFullPath(chosen));
+    }
+
+    /// <summary>Creates the folder (owner-only on Unix) if it does not exist; returns true when it was created.</summary>
+    public bool EnsureCreated()
+    {
+        if (Directory.Exists(Path))
+        {
+            return false;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Path;
+}

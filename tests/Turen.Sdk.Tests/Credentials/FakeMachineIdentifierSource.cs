@@ -1,0 +1,15 @@
+using Turen.Sdk.Credentials;
+
+namespace Turen.Sdk.Tests.Credentials;
+
+/// <summary>A machine identifier the test chooses, to play "this machine" and "another machine".</summary>
+internal sealed class FakeMachineIdentifierSource(string id) : IMachineIdentifierSource
+{
+    public int Calls { get; private set; }
+
+    public string GetMachineIdentifier()
+    {
+        Calls++;
+        return id;
+    }
+}
