@@ -3,7 +3,17 @@ using BenchmarkDotNet.Running;
 namespace Turen.Sdk.Benchmarks;
 
 /// <summary>Runs the benchmarks named on the command line (BenchmarkDotNet's filter syntax, e.g. --filter *Session*).</summary>
+/// <remarks><c>generator-cost</c> prints a quick timed comparison of the field generator and System.Text.Json's instead.</remarks>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["generator-cost"])
+        {
+            Fields.GeneratorCostBenchmarks.PrintFigures();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -10,9 +10,12 @@ internal static class CommandCatalog
     {
         // One line per command group, in the order `turen --help` lists them.
         yield return Commands.DemoCommand.Create();
+        yield return Commands.InitCommand.Create();
+        yield return Commands.OrgCommand.Create();
         yield return Commands.SealCommand.Create();
         yield return Commands.OpenCommand.Create();
         yield return Commands.InspectCommand.Create();
         yield return Commands.AgentCommand.Create();
+        yield return Commands.ApiKeyCommand.Create();
     }
 }

@@ -17,6 +17,7 @@ public sealed class TurenSqliteDatabase : TurenDatabase
     private static readonly Lazy<SchemaMigrationSet> Scripts = new(() => SchemaMigrationSet.FromEmbeddedScripts(typeof(TurenSqliteDatabase).Assembly));
 
     private readonly string _connectionString;
+    private int _walEnabled;
 
     /// <summary>Uses the database file at <paramref name="path"/> (created on first connection).</summary>
     public TurenSqliteDatabase(string path, TimeSpan? busyTimeout = null)
@@ -62,8 +63,13 @@ public sealed class TurenSqliteDatabase : TurenDatabase
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using SqliteCommand pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            // WAL lets readers and one writer work at once; the mode is stored in the file, so it is set once per
+            // instance, while the busy timeout belongs to each connection.
+            pragmas.CommandText = Volatile.Read(ref _walEnabled) == 0
+                ? $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL;"
+                : $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _walEnabled, 1);
             return connection;
         }
         catch

@@ -9,7 +9,7 @@ namespace Turen.Cli.Tests;
 public sealed class DemoCommandTests
 {
     [Fact]
-    public async Task Demo_initialises_a_key_once_and_round_trips_the_sample()
+    public async Task Demo_initialises_the_home_and_org_once_and_round_trips_the_sample()
     {
         using var home = new TempDir();
         var first = await CliRunner.RunAsync(null, RepositoryPaths.Root, "demo", "--home", home.Path);
@@ -18,18 +18,24 @@ public sealed class DemoCommandTests
         Assert.Contains("initialised", output, StringComparison.Ordinal);
         Assert.Contains("byte-exact round trip: OK", output, StringComparison.Ordinal);
         Assert.Contains("0x0478", output, StringComparison.Ordinal);
+        Assert.Contains("created org demo-org", output, StringComparison.Ordinal);
+        Assert.Contains("turen/org/demo-org/v1 (org data key", output, StringComparison.Ordinal);
 
-        string keyFile = Path.Combine(home.Path, "keys", "demo-org-dek-1.key");
+        string keyFile = Path.Combine(home.Path, "kek.key");
         Assert.True(File.Exists(keyFile));
+        Assert.True(File.Exists(Path.Combine(home.Path, "turen.db")));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         }
 
-        Assert.DoesNotContain(File.ReadAllText(keyFile).Trim(), output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToHexString(File.ReadAllBytes(keyFile)[5..]), output, StringComparison.OrdinalIgnoreCase);
 
         var second = await CliRunner.RunAsync(null, RepositoryPaths.Root, "demo", "--home", home.Path);
+        string again = Encoding.UTF8.GetString(second.Stdout);
         Assert.Equal(0, second.ExitCode);
-        Assert.DoesNotContain("initialised", Encoding.UTF8.GetString(second.Stdout), StringComparison.Ordinal);
+        Assert.DoesNotContain("initialised", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("created org", again, StringComparison.Ordinal);
+        Assert.Contains("byte-exact round trip: OK", again, StringComparison.Ordinal);
     }
 }

@@ -34,6 +34,12 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
         Assert.Equal("sqlite:" + database.Path, database.ToString());
         await database.MigrateAsync();
         Assert.True(File.Exists(database.Path));
+        string mode = await database.WithConnectionAsync(async (c, ct) =>
+        {
+            using System.Data.Common.DbCommand command = TurenDatabase.CreateCommand(c, null, "PRAGMA journal_mode");
+            return (string)(await command.ExecuteScalarAsync(ct))!;
+        });
+        Assert.Equal("wal", mode);
     }
 
     [Fact]

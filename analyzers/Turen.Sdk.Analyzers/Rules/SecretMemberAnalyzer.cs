@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,9 +37,11 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
                     CollectSerializedTypes(type, known, handedToSerializers);
-                    if (known.IsPersistedByDeclaration(type) && judged.TryAdd(type, 0))
+                    // Names first: most types hold no secret-named member and never pay for attribute binding.
+                    List<ISymbol> candidates = Candidates(type, options);
+                    if (candidates.Count > 0 && known.IsPersistedByDeclaration(type) && judged.TryAdd(type, 0))
                     {
-                        ReportMembers(type, known, options, symbolContext.ReportDiagnostic);
+                        Report(type, candidates, known, symbolContext.ReportDiagnostic);
                     }
                 },
                 SymbolKind.NamedType);
@@ -66,7 +69,7 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
                 {
                     if (type.DeclaringSyntaxReferences.Length > 0 && judged.TryAdd(type, 0))
                     {
-                        ReportMembers(type, known, options, end.ReportDiagnostic);
+                        Report(type, Candidates(type, options), known, end.ReportDiagnostic);
                     }
                 }
             });
@@ -75,12 +78,15 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
 
     private static void CollectSerializedTypes(INamedTypeSymbol type, KnownSymbols known, ConcurrentDictionary<INamedTypeSymbol, byte> into)
     {
-        foreach (AttributeData attribute in type.GetAttributes())
+        if (IsSerializerContext(type))
         {
-            if (known.JsonSerializable is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.JsonSerializable) &&
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (known.JsonSerializable is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.JsonSerializable) &&
                 attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol serialized)
             {
-                AddSerialized(serialized, into, 0);
+                    AddSerialized(serialized, into, 0);
+                }
             }
         }
 
@@ -126,8 +132,23 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportMembers(INamedTypeSymbol type, KnownSymbols known, TurenOptions options, Action<Diagnostic> report)
+    private static bool IsSerializerContext(INamedTypeSymbol type)
     {
+        for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.Name == "JsonSerializerContext")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Instance fields and properties whose name ends in a secret noun and whose type can hold secret material.</summary>
+    private static List<ISymbol> Candidates(INamedTypeSymbol type, TurenOptions options)
+    {
+        var candidates = new List<ISymbol>();
         foreach (ISymbol member in type.GetMembers())
         {
             if (member.IsStatic || member.IsImplicitlyDeclared || member.Locations.Length == 0 || !member.Locations[0].IsInSource)
@@ -150,17 +171,23 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
             }
 
             SyntaxTree? tree = member.Locations[0].SourceTree;
-            if (tree is null || !KnownSymbols.CanHoldSecret(memberType) || !options.NounsFor(tree).EndsInSecretNoun(member.Name))
+            if (tree is not null && options.NounsFor(tree).EndsInSecretNoun(member.Name) && KnownSymbols.CanHoldSecret(memberType))
             {
-                continue;
+                candidates.Add(member);
             }
+        }
 
-            if (known.IsProtectedOrNotPersisted(member))
+        return candidates;
+    }
+
+    private static void Report(INamedTypeSymbol type, List<ISymbol> candidates, KnownSymbols known, Action<Diagnostic> report)
+    {
+        foreach (ISymbol member in candidates)
+        {
+            if (!known.IsProtectedOrNotPersisted(member))
             {
-                continue;
+                report(Diagnostic.Create(Descriptors.SecretMember, member.Locations[0], member.Name, type.Name));
             }
-
-            report(Diagnostic.Create(Descriptors.SecretMember, member.Locations[0], member.Name, type.Name));
         }
     }
 

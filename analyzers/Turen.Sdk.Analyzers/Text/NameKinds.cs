@@ -7,6 +7,12 @@ internal static class NameKinds
 {
     public static bool IsAddressName(string name)
     {
+        if (!EndsWithIgnoreCase(name, "url") && !EndsWithIgnoreCase(name, "uri") && !EndsWithIgnoreCase(name, "endpoint") &&
+            !EndsWithIgnoreCase(name, "host") && !EndsWithIgnoreCase(name, "address"))
+        {
+            return false;
+        }
+
         List<string> words = IdentifierWords.Split(name);
         if (words.Count == 0)
         {
@@ -30,4 +36,7 @@ internal static class NameKinds
 
         return last is "baseaddress" || (last == "address" && words.Count >= 2 && words[words.Count - 2] == "base");
     }
+
+    private static bool EndsWithIgnoreCase(string name, string suffix) =>
+        name.Length >= suffix.Length && string.Compare(name, name.Length - suffix.Length, suffix, 0, suffix.Length, System.StringComparison.OrdinalIgnoreCase) == 0;
 }

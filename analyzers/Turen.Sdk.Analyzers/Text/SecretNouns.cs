@@ -62,7 +62,7 @@ internal sealed class SecretNouns
 
     public bool EndsInSecretNoun(string? name, bool ignoreTrailingDigits)
     {
-        if (name is null || name.Length == 0)
+        if (name is null || name.Length == 0 || !MayEndInNoun(name, ignoreTrailingDigits))
         {
             return false;
         }
@@ -86,6 +86,48 @@ internal sealed class SecretNouns
 
         return false;
     }
+
+    // Most names end in no noun at all: compare the tail with each noun, case-insensitively, skipping separators, without
+    // allocating. Only a possible match pays for the word split that decides it.
+    private bool MayEndInNoun(string name, bool ignoreTrailingDigits)
+    {
+        int end = name.Length - 1;
+        while (end >= 0 && (IsSeparator(name[end]) || (ignoreTrailingDigits && char.IsDigit(name[end]))))
+        {
+            end--;
+        }
+
+        foreach (string noun in nouns)
+        {
+            int i = end;
+            int j = noun.Length - 1;
+            while (i >= 0 && j >= 0)
+            {
+                if (IsSeparator(name[i]))
+                {
+                    i--;
+                    continue;
+                }
+
+                if (char.ToLowerInvariant(name[i]) != noun[j])
+                {
+                    break;
+                }
+
+                i--;
+                j--;
+            }
+
+            if (j < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSeparator(char c) => !char.IsLetterOrDigit(c);
 
     /// <summary>True when any word run of <paramref name="text"/> is a secret noun: "Invalid password", "X-Api-Key".</summary>
     public bool MentionsSecretNoun(string text)

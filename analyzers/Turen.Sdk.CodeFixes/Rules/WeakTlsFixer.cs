@@ -78,7 +78,16 @@ public sealed class WeakTlsFixer : CodeFixProvider
     private static async Task<Document> UseStrongAsync(Document document, ExpressionSyntax expression, string enumType, CancellationToken cancellationToken)
     {
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        ExpressionSyntax replacement = SyntaxFactory.ParseExpression($"global::{enumType}.Tls12 | global::{enumType}.Tls13")
+        INamedTypeSymbol? type = editor.SemanticModel.Compilation.GetTypeByMetadataName(enumType);
+        if (type is null)
+        {
+            return document;
+        }
+
+        SyntaxGenerator generator = editor.Generator;
+        SyntaxNode replacement = generator.BitwiseOrExpression(
+                generator.MemberAccessExpression(generator.TypeExpression(type), "Tls12"),
+                generator.MemberAccessExpression(generator.TypeExpression(type), "Tls13"))
             .WithTriviaFrom(expression)
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         editor.ReplaceNode(expression, replacement);
@@ -88,7 +97,12 @@ public sealed class WeakTlsFixer : CodeFixProvider
     private static async Task<Document> RemoveAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        // A statement goes with its line; an initializer entry keeps the space before the closing brace.
+        editor.RemoveNode(
+            node,
+            node is StatementSyntax
+                ? SyntaxRemoveOptions.KeepUnbalancedDirectives
+                : SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepTrailingTrivia);
         return editor.GetChangedDocument();
     }
 }

@@ -24,6 +24,7 @@ internal static class PrintMembersEmitter
         }
 
         w.WriteLine();
+        w.WriteLine("/// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>");
         w.WriteLine(Names.GeneratedCode);
         w.OpenBlock($"{modifiers} bool PrintMembers({Names.StringBuilder} builder)");
         bool first = true;

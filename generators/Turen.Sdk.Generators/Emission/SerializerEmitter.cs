@@ -198,7 +198,7 @@ internal static class SerializerEmitter
             {
                 case Protection.Encrypted:
                     string method = member.Type.Kind == ValueKind.Bytes ? "DecryptBytes" : "DecryptString";
-                    string read = $"scope.{method}({name}, {Names.Json}.ReadString(ref reader))";
+                    string read = $"scope.{method}({name}, ref reader)";
                     w.WriteLine(member.Type.AllowsNull
                         ? $"__value{i} = {read};"
                         : $"__value{i} = {read} ?? throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {name});");

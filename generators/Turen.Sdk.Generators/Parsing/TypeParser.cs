@@ -17,7 +17,7 @@ namespace Turen.Sdk.Generators.Parsing;
 /// </summary>
 internal static class TypeParser
 {
-    private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+    private const string JsonSerializationNamespace = "System.Text.Json.Serialization";
     private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
 
     // Names that say "this is a key": a hash of it could never be used again, so [Hashed] on it is a mistake (TUR103).
@@ -30,8 +30,7 @@ internal static class TypeParser
     {
         foreach (AttributeData attribute in member.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name is FieldAttributeNames.Encrypted or FieldAttributeNames.Hashed or FieldAttributeNames.EncryptionContext)
+            if (SymbolNames.TurenAttribute(attribute) is not null)
             {
                 return true;
             }
@@ -90,13 +89,26 @@ internal static class TypeParser
         }
 
         var members = new List<MemberSpec>();
+        var serialized = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (IPropertySymbol property in SerializableProperties(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            serialized.Add(property);
             MemberSpec? member = ParseMember(type, property, diagnostics);
             if (member is not null)
             {
                 members.Add(member);
+            }
+        }
+
+        // An annotated member the serializer would not write (not public, static, or [JsonIgnore]) would silently lose
+        // its protection's purpose: report it rather than drop it.
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property && !serialized.Contains(property) && HasTurenAttribute(property))
+            {
+                diagnostics.Add(Diagnostic(FieldDiagnosticIds.UnsupportedMemberType, LocationInfo.From(property.Locations.FirstOrDefault()), property.Name,
+                    TypeRefParser.Display(property.Type), "annotated members must be public, non-static, readable properties without [JsonIgnore]"));
             }
         }
 
@@ -131,7 +143,7 @@ internal static class TypeParser
         string jsonName = property.Name;
         foreach (AttributeData attribute in property.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            switch (SymbolNames.TurenAttribute(attribute) ?? (SymbolNames.Is(attribute.AttributeClass, JsonSerializationNamespace, "JsonPropertyNameAttribute") ? JsonPropertyNameAttribute : null))
             {
                 case FieldAttributeNames.Encrypted:
                     encrypted = true;
@@ -226,6 +238,15 @@ internal static class TypeParser
         for (int i = chain.Count - 1; i >= 0; i--)
         {
             var level = new List<IPropertySymbol>();
+            var backed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (ISymbol member in chain[i].GetMembers())
+            {
+                if (member is IFieldSymbol { AssociatedSymbol: { } associated })
+                {
+                    backed.Add(associated);
+                }
+            }
+
             foreach (ISymbol member in chain[i].GetMembers())
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer ||
@@ -234,14 +255,14 @@ internal static class TypeParser
                     continue;
                 }
 
-                if (property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == JsonIgnoreAttribute))
+                if (property.GetAttributes().Any(a => SymbolNames.Is(a.AttributeClass, JsonSerializationNamespace, "JsonIgnoreAttribute")))
                 {
                     continue;
                 }
 
                 // A computed property (no backing storage) is not data; a get-only auto-property or an annotated one is,
                 // and must be assignable (TUR106).
-                if (property.SetMethod is null && !HasTurenAttribute(property) && !IsAutoProperty(property))
+                if (property.SetMethod is null && !HasTurenAttribute(property) && !backed.Contains(property))
                 {
                     continue;
                 }
@@ -274,9 +295,6 @@ internal static class TypeParser
             }
         }
     }
-
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
     private static bool CanAssign(INamedTypeSymbol type, IPropertySymbol property)
     {
@@ -354,7 +372,7 @@ internal static class TypeParser
         {
             foreach (ISymbol member in current.GetMembers())
             {
-                if (member is IPropertySymbol && member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == FieldAttributeNames.Hashed))
+                if (member is IPropertySymbol && member.GetAttributes().Any(a => SymbolNames.TurenAttribute(a) == FieldAttributeNames.Hashed))
                 {
                     return true;
                 }

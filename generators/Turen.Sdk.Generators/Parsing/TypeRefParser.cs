@@ -80,7 +80,7 @@ internal static class TypeRefParser
     {
         foreach (INamedTypeSymbol iface in type.AllInterfaces)
         {
-            if (iface.Name == "ITurenSerializable" && iface.ContainingNamespace.ToDisplayString() == Turen.Sdk.Shared.FieldAttributeNames.FieldsNamespace)
+            if (iface.Name == "ITurenSerializable" && SymbolNames.IsNamespace(iface.ContainingNamespace, Turen.Sdk.Shared.FieldAttributeNames.FieldsNamespace))
             {
                 return true;
             }
@@ -112,10 +112,8 @@ internal static class TypeRefParser
             return false;
         }
 
-        string definition = type.OriginalDefinition.ToDisplayString();
-        return definition is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>"
-            or "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.ICollection<T>"
-            or "System.Collections.Generic.IReadOnlyCollection<T>" or "System.Collections.Generic.IEnumerable<T>";
+        return type.Name is "List" or "IList" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "IEnumerable"
+            && type.ContainingType is null && SymbolNames.IsNamespace(type.ContainingNamespace, "System.Collections.Generic");
     }
 
     private static ValueKind? Scalar(ITypeSymbol type)
@@ -138,7 +136,7 @@ internal static class TypeRefParser
             case SpecialType.System_DateTime: return ValueKind.DateTime;
         }
 
-        if (type.ContainingNamespace?.ToDisplayString() != "System" || type is not INamedTypeSymbol { IsGenericType: false })
+        if (type is not INamedTypeSymbol { IsGenericType: false, ContainingType: null } || !SymbolNames.IsNamespace(type.ContainingNamespace, "System"))
         {
             return null;
         }

@@ -5,48 +5,47 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Turen.Sdk.Envelope;
+using Turen.Sdk.Keys;
 
 namespace Turen.Cli.Commands;
 
 /// <summary>
-/// <c>turen demo [--home DIR]</c>: the README's main job. Seals samples/sessions/sample-session.jsonl with a local
-/// 256-bit raw AES key (created on first use in the Turen home folder), opens it again and checks the round trip.
+/// <c>turen demo [--home DIR]</c>: the README's main job. Seals samples/sessions/sample-session.jsonl under the data key
+/// of org <c>demo-org</c> from the local key ring (initialising the Turen home and creating the org on first use, and
+/// saying so), opens it again and checks the round trip.
 /// </summary>
 internal static class DemoCommand
 {
-    public const string KeyName = "demo-org-dek-1";
     public const string OrgId = "demo-org";
     private const string SamplePath = "samples/sessions/sample-session.jsonl";
     private const int DemoFrameLength = 4096;
 
     public static Command Create()
     {
-        Option<string?> home = new("--home") { Description = "The Turen home folder (default: $TUREN_HOME, else ~/.turen)." };
-        var command = new Command("demo", "Seal the sample session with a local key, open it again and check the round trip.") { home };
-        command.SetAction((parsed, cancellationToken) => EnvelopeOptions.RunAsync("demo", () => RunAsync(parsed.GetValue(home), cancellationToken)));
+        Option<string?> home = KeyRingOptions.Home();
+        var command = new Command("demo", "Seal the sample session under the demo org's data key (local key ring), open it again and check the round trip.") { home };
+        command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("demo", () => RunAsync(parsed.GetValue(home), cancellationToken)));
         return command;
-    }
-
-    internal static string ResolveHome(string? home)
-    {
-        if (!string.IsNullOrEmpty(home))
-        {
-            return Path.GetFullPath(home);
-        }
-
-        string? fromEnvironment = Environment.GetEnvironmentVariable("TUREN_HOME");
-        return !string.IsNullOrEmpty(fromEnvironment)
-            ? Path.GetFullPath(fromEnvironment)
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".turen");
     }
 
     private static async Task<int> RunAsync(string? homeOption, CancellationToken cancellationToken)
     {
-        string home = ResolveHome(homeOption);
         string sample = FindSample() ?? throw new UsageException($"cannot find {SamplePath}; run the demo from the repository");
-        using RawAesKeyring keyring = LoadOrCreateKey(home);
+        (LocalKeyRing keys, _) = await LocalKeyRing.InitializeAsync(homeOption, Console.Out, cancellationToken);
+        using (keys)
+        {
+            if (await keys.Ring.CreateOrgAsync(OrgId, cancellationToken))
+            {
+                Console.WriteLine($"created org {OrgId}: data key v1 wrapped by {keys.Kek.KeyId}");
+            }
 
-        string sealedPath = Path.Combine(home, "sessions", "sample-session.jsonl.turen");
+            return await SealAndOpenAsync(keys, sample, new OrgSessionKeyring(keys.Ring, OrgId), cancellationToken);
+        }
+    }
+
+    private static async Task<int> SealAndOpenAsync(LocalKeyRing keys, string sample, OrgSessionKeyring keyring, CancellationToken cancellationToken)
+    {
+        string sealedPath = Path.Combine(keys.Home.Path, "sessions", "sample-session.jsonl.turen");
         Directory.CreateDirectory(Path.GetDirectoryName(sealedPath)!);
         var options = new SealOptions
         {
@@ -72,59 +71,12 @@ internal static class DemoCommand
         Console.WriteLine($"suite    0x{(ushort)openedResult.Header.Suite:X4} (AES-256-GCM, HKDF-SHA512, key commitment), format v{openedResult.Header.Version}");
         Console.WriteLine($"frames   {openedResult.FrameCount} of up to {openedResult.Header.FrameLength:N0} bytes, header {openedResult.Header.Length} bytes");
         Console.WriteLine($"context  {openedResult.Header.Context}");
-        Console.WriteLine($"key      {keyring.KeyNamespace}/{keyring.KeyName} (raw AES-{keyring.KeySizeInBits})");
+        string keyName = OrgSessionKeyring.TryParse(openedResult.Header.EncryptedDataKeys[0], out string? org, out int version)
+            ? OrgKeyName.Format(org, version)
+            : "?";
+        Console.WriteLine($"key      {OrgKeyName.Namespace}/{keyName} (org data key, AES-256, wrapped by {keys.Kek.KeyId} in {keys.Home.KeyFilePath})");
         Console.WriteLine(exact ? "opened   byte-exact round trip: OK" : "opened   round trip MISMATCH");
         return exact ? ExitCodes.Success : ExitCodes.Failure;
-    }
-
-    private static RawAesKeyring LoadOrCreateKey(string home)
-    {
-        string keyPath = Path.Combine(home, "keys", KeyName + ".key");
-        if (!File.Exists(keyPath))
-        {
-            CreateOwnerOnlyDirectory(home);
-            CreateOwnerOnlyDirectory(Path.Combine(home, "keys"));
-            using RawAesKeyring fresh = RawAesKeyring.Generate(RawAesKeyring.DefaultNamespace, KeyName);
-            Span<byte> key = stackalloc byte[32];
-            try
-            {
-                fresh.ExportKey(key);
-                KeyFile.Create(keyPath, key);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(key);
-            }
-
-            Console.WriteLine($"initialised a new local 256-bit demo key at {keyPath} (owner-only)");
-        }
-
-        byte[] bytes = KeyFile.Read(keyPath);
-        try
-        {
-            return RawAesKeyring.Create(RawAesKeyring.DefaultNamespace, KeyName, bytes);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-    }
-
-    private static void CreateOwnerOnlyDirectory(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 
     private static string? FindSample()

@@ -1,13 +1,19 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Turen.Sdk.Envelope;
+using Turen.Sdk.Keys;
 
 namespace Turen.Cli.Commands;
 
-/// <summary><c>turen seal [IN] [-o OUT] --raw-key FILE --key-name NAME [--key-namespace NS] [--context k=v]... [--frame-length N]</c></summary>
+/// <summary>
+/// <c>turen seal --org ORG --session ID [IN] [-o OUT] [--home DIR]</c> (under the org's active data key from the local key
+/// ring) or <c>turen seal [IN] [-o OUT] --raw-key FILE --key-name NAME [--key-namespace NS]</c> (interop); both take
+/// <c>[--context k=v]... [--frame-length N]</c>.
+/// </summary>
 internal static class SealCommand
 {
     public static Command Create()
@@ -16,6 +22,12 @@ internal static class SealCommand
         Option<string?> output = EnvelopeOptions.Output();
         Option<string[]> rawKey = EnvelopeOptions.RawKey();
         Option<string[]> keyName = EnvelopeOptions.KeyName();
+        // Either an org from the local key ring or raw keys: neither is required on its own.
+        rawKey.Required = false;
+        keyName.Required = false;
+        Option<string?> org = KeyRingOptions.Org("Seal under this org's active data key from the local key ring (instead of --raw-key).");
+        Option<string?> session = new("--session") { Description = "The session id (same as --context turen.session=ID)." };
+        Option<string?> home = KeyRingOptions.Home();
         Option<string[]> keyNamespace = EnvelopeOptions.KeyNamespace();
         Option<string[]> context = EnvelopeOptions.Context("A context pair key=value; turen.org and turen.session are required. Keys use [a-z0-9./-].");
         Option<int> frameLength = new("--frame-length")
@@ -26,9 +38,12 @@ internal static class SealCommand
 
         var command = new Command("seal", "Encrypt a session recording into a session blob (AWS Encryption SDK message, suite 0x0478).")
         {
-            input, output, rawKey, keyName, keyNamespace, context, frameLength,
+            input, output, org, session, home, rawKey, keyName, keyNamespace, context, frameLength,
         };
-        command.SetAction((parsed, cancellationToken) => EnvelopeOptions.RunAsync("seal", () => RunAsync(
+        command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("seal", () => RunAsync(
+            parsed.GetValue(org),
+            parsed.GetValue(session),
+            parsed.GetValue(home),
             parsed.GetValue(input),
             parsed.GetValue(output),
             parsed.GetValue(rawKey),
@@ -40,9 +55,18 @@ internal static class SealCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, int frameLength, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? orgOption, string? sessionOption, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, int frameLength, CancellationToken cancellationToken)
     {
         EncryptionContext all = EnvelopeOptions.ParseContext(pairs);
+        if (orgOption is not null || sessionOption is not null)
+        {
+            all = all.Union(EncryptionContext.Create(new[]
+            {
+                new KeyValuePair<string, string>(SessionBlob.OrgContextKey, orgOption ?? (all.TryGetValue(SessionBlob.OrgContextKey, out string? o) ? o : string.Empty)),
+                new KeyValuePair<string, string>(SessionBlob.SessionContextKey, sessionOption ?? (all.TryGetValue(SessionBlob.SessionContextKey, out string? s) ? s : string.Empty)),
+            }.Where(p => p.Value.Length > 0)));
+        }
+
         if (!all.TryGetValue(SessionBlob.OrgContextKey, out string? org) || !all.TryGetValue(SessionBlob.SessionContextKey, out string? session))
         {
             throw new UsageException($"give the org and session: --context {SessionBlob.OrgContextKey}=ORG --context {SessionBlob.SessionContextKey}=ID");
@@ -51,6 +75,20 @@ internal static class SealCommand
         if (frameLength < 1 || frameLength > SessionBlob.MaxSealFrameLength)
         {
             throw new UsageException($"--frame-length must be between 1 and {SessionBlob.MaxSealFrameLength}");
+        }
+
+        if (orgOption is not null)
+        {
+            if (rawKeys is { Length: > 0 })
+            {
+                throw new UsageException("give either --org (local key ring) or --raw-key, not both");
+            }
+
+            KeyRingOptions.ValidOrg(orgOption);
+        }
+        else if (rawKeys is not { Length: > 0 })
+        {
+            throw new UsageException("give --org ORG --session ID to seal under the org's data key, or --raw-key FILE --key-name NAME");
         }
 
         if (rawKeys is { Length: > 1 })
@@ -66,18 +104,29 @@ internal static class SealCommand
             FrameLength = frameLength,
         };
 
+        if (orgOption is not null)
+        {
+            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(home, cancellationToken);
+            return await SealAsync(input, output, new OrgSessionKeyring(keys.Ring, orgOption), options, cancellationToken);
+        }
+
         var keyrings = EnvelopeOptions.Keyrings(rawKeys, names, namespaces);
         try
         {
-            await using Stream source = ProgressStream.Wrap(EnvelopeOptions.OpenInput(input), "sealing");
-            await using AtomicOutputFile destination = AtomicOutputFile.Create(output);
-            await SessionBlob.SealAsync(source, destination.Stream, keyrings[0], options, cancellationToken);
-            await destination.CommitAsync();
-            return ExitCodes.Success;
+            return await SealAsync(input, output, keyrings[0], options, cancellationToken);
         }
         finally
         {
             keyrings.ForEach(k => k.Dispose());
         }
+    }
+
+    private static async Task<int> SealAsync(string? input, string? output, IKeyring keyring, SealOptions options, CancellationToken cancellationToken)
+    {
+        await using Stream source = ProgressStream.Wrap(EnvelopeOptions.OpenInput(input), "sealing");
+        await using AtomicOutputFile destination = AtomicOutputFile.Create(output);
+        await SessionBlob.SealAsync(source, destination.Stream, keyring, options, cancellationToken);
+        await destination.CommitAsync();
+        return ExitCodes.Success;
     }
 }

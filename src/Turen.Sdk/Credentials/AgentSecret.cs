@@ -32,6 +32,9 @@ public sealed class AgentSecret : SecretToken
             ? secret
             : throw new InvalidSecretTokenException("The text is not a well-formed agent secret (as_live_/as_test_, 46 characters, valid checksum).");
 
+    /// <summary>A second, independently disposable copy of this secret.</summary>
+    internal AgentSecret Clone() => new(AsciiBytes.ToArray());
+
     /// <summary>Parses the ASCII bytes of an agent secret (as read from the state file) without building a string.</summary>
     internal static AgentSecret? TryParseAscii(System.ReadOnlySpan<byte> ascii)
     {

@@ -9,7 +9,7 @@ namespace Turen.Sdk.Credentials;
 /// Reads and writes the agent's machine-bound state file. The file is encrypted with AES-256-GCM under a key derived with
 /// HKDF-SHA-256 from a random machine secret (owner-only <c>machine.key</c>, DPAPI on Windows) and the machine's
 /// identifier; every write is atomic, and a second copy (<c>agent-state.bak</c>) keeps the last good state should the
-/// file be damaged later.
+/// file be damaged later. Writers of one folder are serialised by a lock file, so concurrent rotations never lose one.
 /// </summary>
 /// <example>
 /// <code>
@@ -70,6 +70,7 @@ public sealed class AgentStateStore
     /// <exception cref="AgentStateException">A state exists and <paramref name="overwrite"/> is false.</exception>
     public AgentState Initialize(AgentSecret? secret = null, IReadOnlyDictionary<string, string>? settings = null, SecretEnvironment environment = SecretEnvironment.Live, bool overwrite = false)
     {
+        using StateWriterLock writers = StateWriterLock.Acquire(Directory);
         if (Exists && !overwrite)
         {
             secret?.Dispose();
@@ -103,8 +104,9 @@ public sealed class AgentStateStore
     public AgentState UpdateSettings(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        using StateWriterLock writers = StateWriterLock.Acquire(Directory);
         using AgentState current = Load();
-        var next = new AgentState(AgentSecret.Parse(current.Secret.Reveal()), settings, current.Generation + 1, current.CreatedAt, _time.GetUtcNow());
+        var next = new AgentState(current.Secret.Clone(), settings, current.Generation + 1, current.CreatedAt, _time.GetUtcNow());
         Write(next);
         return next;
     }
@@ -115,6 +117,7 @@ public sealed class AgentStateStore
     /// </summary>
     public AgentState Rotate()
     {
+        using StateWriterLock writers = StateWriterLock.Acquire(Directory);
         using AgentState current = Load();
         var next = new AgentState(AgentSecret.Generate(current.Secret.Environment), current.Settings, current.Generation + 1, current.CreatedAt, _time.GetUtcNow());
         Write(next);
@@ -131,6 +134,7 @@ public sealed class AgentStateStore
             throw new AgentStateNotFoundException($"There is no backup at {BackupPath}.");
         }
 
+        using StateWriterLock writers = StateWriterLock.Acquire(Directory);
         byte[] backup = File.ReadAllBytes(BackupPath);
         AgentState state = Open(BackupPath, null, backup);
         AtomicFile.Write(StatePath, backup);

@@ -65,10 +65,18 @@ public static class SessionBlob
     {
         ArgumentNullException.ThrowIfNull(keyring);
         ArgumentNullException.ThrowIfNull(options);
-        using var source = new MemoryStream(plaintext.ToArray(), writable: false);
-        using var destination = new MemoryStream(plaintext.Length + 512);
-        MessageEncoder.SealAsync(source, destination, keyring, options, CancellationToken.None).GetAwaiter().GetResult();
-        return destination.ToArray();
+        byte[] copy = plaintext.ToArray();
+        try
+        {
+            using var source = new MemoryStream(copy, writable: false);
+            using var destination = new MemoryStream(plaintext.Length + 512);
+            MessageEncoder.SealAsync(source, destination, keyring, options, CancellationToken.None).GetAwaiter().GetResult();
+            return destination.ToArray();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(copy);
+        }
     }
 
     /// <summary>Opens a small session blob in memory; all or nothing.</summary>
@@ -77,7 +85,8 @@ public static class SessionBlob
     public static byte[] Open(ReadOnlySpan<byte> blob, IKeyring keyring, OpenOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(keyring);
-        using var source = new MemoryStream(blob.ToArray(), writable: false);
+        byte[] copy = blob.ToArray();
+        using var source = new MemoryStream(copy, 0, copy.Length, writable: false, publiclyVisible: true);
         var destination = new MemoryStream(blob.Length);
         try
         {

@@ -68,6 +68,35 @@ internal static class Base64UrlCodec
     public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int written)
     {
         written = 0;
+        byte[]? rented = text.Length > 512 ? ArrayPool<byte>.Shared.Rent(text.Length) : null;
+        Span<byte> ascii = rented ?? stackalloc byte[512];
+        try
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] > 127)
+                {
+                    return false;
+                }
+
+                ascii[i] = (byte)text[i];
+            }
+
+            return TryDecodeUtf8(ascii[..text.Length], destination, out written);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Decodes unpadded base64url UTF-8 text; false for any byte outside the alphabet, an impossible length or a non-canonical tail.</summary>
+    public static bool TryDecodeUtf8(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
+    {
+        written = 0;
         if (text.Length % 4 == 1)
         {
             return false;
@@ -75,63 +104,48 @@ internal static class Base64UrlCodec
 
         int padded = (text.Length + 3) & ~3;
         byte[]? rented = padded > 512 ? ArrayPool<byte>.Shared.Rent(padded) : null;
-        Span<byte> ascii = rented ?? stackalloc byte[512];
+        Span<byte> standard = rented ?? stackalloc byte[512];
         try
         {
             for (int i = 0; i < text.Length; i++)
             {
-                char c = text[i];
-                byte b;
+                byte c = text[i];
                 if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
                 {
-                    b = (byte)c;
+                    standard[i] = c;
                 }
                 else if (c == '-')
                 {
-                    b = (byte)'+';
+                    standard[i] = (byte)'+';
                 }
                 else if (c == '_')
                 {
-                    b = (byte)'/';
+                    standard[i] = (byte)'/';
                 }
                 else
                 {
                     return false;
                 }
-
-                ascii[i] = b;
             }
 
-            for (int i = text.Length; i < padded; i++)
-            {
-                ascii[i] = (byte)'=';
-            }
-
-            OperationStatus status = Base64.DecodeFromUtf8(ascii[..padded], destination, out _, out written);
-            if (status != OperationStatus.Done)
+            standard[text.Length..padded].Fill((byte)'=');
+            OperationStatus status = Base64.DecodeFromUtf8(standard[..padded], destination, out _, out written);
+            if (status != OperationStatus.Done || GetEncodedLength(written) != text.Length)
             {
                 return false;
             }
 
             // Reject non-canonical encodings (unused low bits set), so one value has exactly one text form.
-            int canonicalLength = GetEncodedLength(written);
-            if (canonicalLength != text.Length)
-            {
-                return false;
-            }
-
-            Span<byte> check = stackalloc byte[4];
             int tail = written % 3;
             if (tail != 0)
             {
+                Span<byte> check = stackalloc byte[4];
                 Base64.EncodeToUtf8(destination.Slice(written - tail, tail), check, out _, out _);
-                for (int i = 0; i < tail + 1; i++)
+                byte last = check[tail];
+                byte expected = last == (byte)'+' ? (byte)'-' : last == (byte)'/' ? (byte)'_' : last;
+                if (expected != text[^1])
                 {
-                    byte expected = check[i] == (byte)'+' ? (byte)'-' : check[i] == (byte)'/' ? (byte)'_' : check[i];
-                    if (expected != (byte)text[text.Length - tail - 1 + i])
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 

@@ -21,6 +21,10 @@ public static class FieldHashing
         {
             writer.WriteStringValue(value);
         }
+        else if (field.Kind == Annotations.HashKind.Keyed)
+        {
+            KeyedHash.Write(writer, scope.Protector, field.TypeName, field.MemberName, value);
+        }
         else
         {
             writer.WriteStringValue(field.Compute(scope.Protector, value));

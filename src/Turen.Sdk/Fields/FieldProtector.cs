@@ -21,7 +21,10 @@ namespace Turen.Sdk.Fields;
 public sealed class FieldProtector : IDisposable
 {
     private readonly IOrgKeyProvider _provider;
+    private const int MaxCachedHashKeys = 1024;
+
     private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Type, string Member), byte[]> _hashKeys = new();
     private VersionKey[] _keys;
     private int _disposed;
 
@@ -132,6 +135,27 @@ public sealed class FieldProtector : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// The keyed-hash key of a (version, type, member), derived once and cached: lookups hash on every request, and the
+    /// derivation would otherwise double the cost of each hash. Bounded; zeroed on <see cref="Dispose"/>.
+    /// </summary>
+    internal byte[] GetHashKey(VersionKey key, string typeName, string memberName)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_hashKeys.TryGetValue((key.Version, typeName, memberName), out byte[]? cached))
+        {
+            return cached;
+        }
+
+        byte[] derived = KeyedHash.DeriveHashKey(this, key, typeName, memberName);
+        if (_hashKeys.Count < MaxCachedHashKeys)
+        {
+            _hashKeys.TryAdd((key.Version, typeName, memberName), derived);
+        }
+
+        return derived;
+    }
+
     internal VersionKey GetKey(int version) =>
         TryGetKey(version, out VersionKey key) ? key : throw new FieldKeyUnavailableException(OrgId, version);
 
@@ -149,6 +173,13 @@ public sealed class FieldProtector : IDisposable
             {
                 CryptographicOperations.ZeroMemory(key.Prk);
             }
+
+            foreach (byte[] hashKey in _hashKeys.Values)
+            {
+                CryptographicOperations.ZeroMemory(hashKey);
+            }
+
+            _hashKeys.Clear();
         }
     }
 

@@ -209,6 +209,81 @@ public ref struct FieldScope
         }
     }
 
+    /// <summary>Opens a string member at the reader's current token (a JSON string or null) without allocating the stored text.</summary>
+    /// <inheritdoc cref="DecryptString(string, string?)" path="/exception"/>
+    public string? DecryptString(string member, ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new FieldIntegrityException(_typeName, member);
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return DecryptString(member, reader.GetString());
+        }
+
+        ReadOnlySpan<byte> stored = reader.ValueSpan;
+        byte[] plaintext = ArrayPool<byte>.Shared.Rent(stored.Length);
+        int length = 0;
+        try
+        {
+            length = Open(member, stored, plaintext);
+            try
+            {
+                return StrictUtf8.GetString(plaintext, 0, length);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new FieldIntegrityException(_typeName, member);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(plaintext);
+        }
+    }
+
+    /// <summary>Opens a byte-array member at the reader's current token (a JSON string or null) without allocating the stored text.</summary>
+    /// <inheritdoc cref="DecryptBytes(string, string?)" path="/exception"/>
+    public byte[]? DecryptBytes(string member, ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new FieldIntegrityException(_typeName, member);
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return DecryptBytes(member, reader.GetString());
+        }
+
+        ReadOnlySpan<byte> stored = reader.ValueSpan;
+        byte[] plaintext = ArrayPool<byte>.Shared.Rent(stored.Length);
+        int length = 0;
+        try
+        {
+            length = Open(member, stored, plaintext);
+            return plaintext.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(plaintext);
+        }
+    }
+
     /// <summary>Returns the buffer to the pool. Only the scope's owner calls it.</summary>
     public void Dispose()
     {
@@ -253,13 +328,38 @@ public ref struct FieldScope
         }
     }
 
-    private int Open(string member, string stored, byte[] plaintext)
+    private int Open(string member, scoped ReadOnlySpan<char> stored, byte[] plaintext)
     {
         byte[] raw = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetMaxDecodedLength(stored.Length) + 3);
+        try
+        {
+            return Base64UrlCodec.TryDecode(stored, raw, out int rawLength) ? OpenRaw(member, raw, rawLength, plaintext) : throw new FieldIntegrityException(_typeName, member);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private int Open(string member, scoped ReadOnlySpan<byte> storedUtf8, byte[] plaintext)
+    {
+        byte[] raw = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetMaxDecodedLength(storedUtf8.Length) + 3);
+        try
+        {
+            return Base64UrlCodec.TryDecodeUtf8(storedUtf8, raw, out int rawLength) ? OpenRaw(member, raw, rawLength, plaintext) : throw new FieldIntegrityException(_typeName, member);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private int OpenRaw(string member, byte[] raw, int rawLength, byte[] plaintext)
+    {
         Span<byte> valueKey = stackalloc byte[FieldFormat.KeySize];
         try
         {
-            if (!Base64UrlCodec.TryDecode(stored, raw, out int rawLength) || rawLength < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
+            if (rawLength < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
             {
                 throw new FieldIntegrityException(_typeName, member);
             }
@@ -290,7 +390,6 @@ public ref struct FieldScope
         finally
         {
             CryptographicOperations.ZeroMemory(valueKey);
-            ArrayPool<byte>.Shared.Return(raw);
         }
     }
 

@@ -25,6 +25,21 @@ internal static class KeyedHash
         return string.Concat(FieldFormat.KeyedHashPrefix, key.Version.ToString(CultureInfo.InvariantCulture), "$", Encoding.ASCII.GetString(text[..written]));
     }
 
+    /// <summary>Writes the hash <see cref="Compute"/> would return as a JSON string value, without allocating it.</summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter writer, FieldProtector protector, string typeName, string memberName, string value)
+    {
+        Span<byte> mac = stackalloc byte[FieldFormat.KeyedHashSize];
+        FieldProtector.VersionKey key = protector.Active;
+        ComputeMac(protector, key, typeName, memberName, value, mac);
+        Span<byte> text = stackalloc byte[FieldFormat.KeyedHashPrefix.Length + 11 + EncodedMacLength + 2];
+        int length = Encoding.ASCII.GetBytes(FieldFormat.KeyedHashPrefix, text);
+        key.Version.TryFormat(text[length..], out int digits, default, CultureInfo.InvariantCulture);
+        length += digits;
+        text[length++] = (byte)'$';
+        length += Base64UrlCodec.EncodeToUtf8(mac, text[length..]);
+        writer.WriteStringValue(text[..length]);
+    }
+
     /// <summary>Checks a presented value against a stored hash in constant time; false for a malformed hash.</summary>
     /// <exception cref="FieldKeyUnavailableException">The hash names a key version that is not loaded.</exception>
     public static bool Verify(FieldProtector protector, string typeName, string memberName, string stored, string presented)
@@ -88,12 +103,26 @@ internal static class KeyedHash
 
     private static void ComputeMac(FieldProtector protector, FieldProtector.VersionKey key, string typeName, string memberName, string value, Span<byte> mac)
     {
-        Span<byte> hashKey = stackalloc byte[FieldFormat.KeySize];
+        byte[] hashKey = protector.GetHashKey(key, typeName, memberName);
+        byte[] text = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        int textLength = 0;
+        try
+        {
+            textLength = Encoding.UTF8.GetBytes(value, text);
+            HMACSHA256.HashData(hashKey, text.AsSpan(0, textLength), mac);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(text.AsSpan(0, textLength));
+            System.Buffers.ArrayPool<byte>.Shared.Return(text);
+        }
+    }
+
+    internal static byte[] DeriveHashKey(FieldProtector protector, FieldProtector.VersionKey key, string typeName, string memberName)
+    {
         int infoLength = FieldFormat.HashLabel.Length + 9 + protector.OrgIdUtf8.Length + Encoding.UTF8.GetMaxByteCount(typeName.Length + memberName.Length);
         byte[]? rentedInfo = infoLength > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(infoLength) : null;
         Span<byte> info = rentedInfo ?? stackalloc byte[512];
-        byte[]? text = null;
-        int textLength = 0;
         try
         {
             int offset = 0;
@@ -102,23 +131,15 @@ internal static class KeyedHash
             offset += WriteItem(info[offset..], (byte)'O', protector.OrgIdUtf8);
             offset += WriteItem(info[offset..], (byte)'T', typeName);
             offset += WriteItem(info[offset..], (byte)'M', memberName);
+            byte[] hashKey = GC.AllocateArray<byte>(FieldFormat.KeySize, pinned: true);
             HKDF.Expand(HashAlgorithmName.SHA256, key.Prk, hashKey, info[..offset]);
-            text = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
-            textLength = Encoding.UTF8.GetBytes(value, text);
-            HMACSHA256.HashData(hashKey, text.AsSpan(0, textLength), mac);
+            return hashKey;
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(hashKey);
             if (rentedInfo is not null)
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(rentedInfo);
-            }
-
-            if (text is not null)
-            {
-                CryptographicOperations.ZeroMemory(text.AsSpan(0, textLength));
-                System.Buffers.ArrayPool<byte>.Shared.Return(text);
             }
         }
     }

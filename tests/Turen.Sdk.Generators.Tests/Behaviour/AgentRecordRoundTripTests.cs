@@ -115,6 +115,20 @@ public sealed class AgentRecordRoundTripTests
     }
 
     [Fact]
+    public async Task Escaped_stored_text_is_read_like_the_unescaped_text()
+    {
+        using FieldTestContext context = await FieldTestContext.CreateAsync();
+        AgentRecord record = NewRecord();
+        string json = TurenSerializer.Serialize(record, context.ProtectorA);
+        string stored = JsonEdit.Get(json, "RefreshToken");
+
+        string escaped = json.Replace("\"" + stored + "\"", "\"\\u00" + ((int)stored[0]).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + stored[1..] + "\"", StringComparison.Ordinal);
+
+        Assert.NotEqual(json, escaped);
+        Assert.Equal(record.RefreshToken, TurenSerializer.Deserialize<AgentRecord>(escaped, context.ProtectorA).RefreshToken);
+    }
+
+    [Fact]
     public async Task Null_optional_members_round_trip_as_null()
     {
         using FieldTestContext context = await FieldTestContext.CreateAsync();

@@ -137,12 +137,12 @@ namespace Contoso.Agents
                     else if (reader.ValueTextEquals(__TurenJsonNames.RefreshToken.EncodedUtf8Bytes))
                     {
                         reader.Read();
-                        __value4 = scope.DecryptString("RefreshToken", global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader));
+                        __value4 = scope.DecryptString("RefreshToken", ref reader);
                     }
                     else if (reader.ValueTextEquals(__TurenJsonNames.DeviceKey.EncodedUtf8Bytes))
                     {
                         reader.Read();
-                        __value5 = scope.DecryptBytes("DeviceKey", global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader));
+                        __value5 = scope.DecryptBytes("DeviceKey", ref reader);
                     }
                     else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryPassphrase.EncodedUtf8Bytes))
                     {
@@ -176,6 +176,7 @@ namespace Contoso.Agents
             }
         }
 
+        /// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {

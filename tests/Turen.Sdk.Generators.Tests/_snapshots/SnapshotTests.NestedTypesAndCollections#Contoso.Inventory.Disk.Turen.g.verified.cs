@@ -51,7 +51,7 @@ namespace Contoso.Inventory
                     else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryKey.EncodedUtf8Bytes))
                     {
                         reader.Read();
-                        __value1 = scope.DecryptString("RecoveryKey", global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader));
+                        __value1 = scope.DecryptString("RecoveryKey", ref reader);
                     }
                     else
                     {
@@ -71,6 +71,7 @@ namespace Contoso.Inventory
             }
         }
 
+        /// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {

@@ -268,6 +268,25 @@ public sealed class AgentStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Concurrent_rotations_are_serialised_and_none_is_lost()
+    {
+        using (Store().Initialize())
+        {
+        }
+
+        var generations = new System.Collections.Concurrent.ConcurrentBag<long>();
+        System.Threading.Tasks.Parallel.For(0, 16, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            using AgentState rotated = Store().Rotate();
+            generations.Add(rotated.Generation);
+        });
+
+        Assert.Equal(Enumerable.Range(2, 16).Select(i => (long)i), generations.Order());
+        using AgentState loaded = Store().Load();
+        Assert.Equal(17, loaded.Generation);
+    }
+
+    [Fact]
     public void UpdateSettings_keeps_the_secret()
     {
         using AgentState first = Store().Initialize();
@@ -296,7 +315,7 @@ public sealed class AgentStateStoreTests : IDisposable
         Assert.Equal(ownerReadWrite, File.GetUnixFileMode(Path.Combine(Home, "machine.key")));
         Assert.Equal(ownerReadWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Home));
         Assert.Equal(
-            new[] { "agent-state.bak", "agent-state.bin", "machine.key" },
+            new[] { "agent-state.bak", "agent-state.bin", "agent-state.lock", "machine.key" },
             Directory.GetFiles(Home).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

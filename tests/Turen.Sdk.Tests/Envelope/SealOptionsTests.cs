@@ -52,5 +52,9 @@ public sealed class SealOptionsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new OpenOptions { MaxEncryptedDataKeys = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new OpenOptions { MaxFrameLength = 0 });
+        using RawAesKeyring keyring = Fixtures.Keyring();
+        byte[] blob = SessionBlob.Seal(Fixtures.Bytes(10), keyring, Fixtures.Options());
+        Assert.Throws<ArgumentNullException>(() => SessionBlob.Open(blob, keyring, new OpenOptions { ExpectedContext = null! }));
+        Assert.Throws<ArgumentNullException>(() => SessionBlob.Open(blob, null!));
     }
 }

@@ -20,6 +20,7 @@ internal static class MessageDecoder
 
     public static async Task<SessionBlobResult> OpenAsync(Stream source, Stream destination, IKeyring keyring, OpenOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options.ExpectedContext, nameof(options));
         using var input = new MessageInput(source);
         ParsedHeader parsed = await HeaderReader.ReadAsync(input, options, enforcePolicy: true, cancellationToken).ConfigureAwait(false);
         SuiteInfo suite = parsed.Suite;
@@ -138,6 +139,7 @@ internal static class MessageDecoder
 
         byte[] head = new byte[24];
         byte[]? buffer = null;
+        byte[]? plain = null;
         try
         {
             long plaintextLength = 0;
@@ -147,6 +149,7 @@ internal static class MessageDecoder
             {
                 int frameLength = (int)header.FrameLength;
                 buffer = ArrayPool<byte>.Shared.Rent(frameLength + SuiteInfo.TagLength);
+                plain = ArrayPool<byte>.Shared.Rent(frameLength);
                 uint expected = 1;
                 while (true)
                 {
@@ -172,11 +175,10 @@ internal static class MessageDecoder
                         }
 
                         finalLength = (int)length;
-                        Memory<byte> frame = buffer.AsMemory(0, finalLength + SuiteInfo.TagLength);
-                        await input.ReadExactlyAsync(frame, cancellationToken).ConfigureAwait(false);
+                        ReadOnlyMemory<byte> final = await input.ReadAsync(finalLength + SuiteInfo.TagLength, buffer, cancellationToken).ConfigureAwait(false);
 
                         // 18, 20. Tag with the body AAD, using the IV the frame carries.
-                        if (!cipher.TryDecrypt(BodyPart.FinalFrame, sequence, head.AsSpan(8, 12), buffer.AsSpan(0, finalLength), buffer.AsSpan(finalLength, SuiteInfo.TagLength), buffer.AsSpan(0, finalLength)))
+                        if (!cipher.TryDecrypt(BodyPart.FinalFrame, sequence, head.AsSpan(8, 12), final.Span[..finalLength], final.Span[finalLength..], plain.AsSpan(0, finalLength)))
                         {
                             throw Error.NotAuthentic($"the tag of final frame {sequence} does not verify");
                         }
@@ -191,13 +193,15 @@ internal static class MessageDecoder
                     }
 
                     await input.ReadExactlyAsync(head.AsMemory(4, 12), cancellationToken).ConfigureAwait(false);
-                    await input.ReadExactlyAsync(buffer.AsMemory(0, frameLength + SuiteInfo.TagLength), cancellationToken).ConfigureAwait(false);
-                    if (!cipher.TryDecrypt(BodyPart.Frame, first, head.AsSpan(4, 12), buffer.AsSpan(0, frameLength), buffer.AsSpan(frameLength, SuiteInfo.TagLength), buffer.AsSpan(0, frameLength)))
+                    ReadOnlyMemory<byte> frame = await input.ReadAsync(frameLength + SuiteInfo.TagLength, buffer, cancellationToken).ConfigureAwait(false);
+
+                    // Decrypting into a second buffer rather than in place measured faster with OpenSSL's AES-GCM.
+                    if (!cipher.TryDecrypt(BodyPart.Frame, first, head.AsSpan(4, 12), frame.Span[..frameLength], frame.Span[frameLength..], plain.AsSpan(0, frameLength)))
                     {
                         throw Error.NotAuthentic($"the tag of frame {first} does not verify");
                     }
 
-                    await destination.WriteAsync(buffer.AsMemory(0, frameLength), cancellationToken).ConfigureAwait(false);
+                    await destination.WriteAsync(plain.AsMemory(0, frameLength), cancellationToken).ConfigureAwait(false);
                     plaintextLength += frameLength;
                     expected++;
                 }
@@ -219,8 +223,9 @@ internal static class MessageDecoder
 
                 finalLength = (int)length;
                 buffer = ArrayPool<byte>.Shared.Rent(finalLength + SuiteInfo.TagLength);
-                await input.ReadExactlyAsync(buffer.AsMemory(0, finalLength + SuiteInfo.TagLength), cancellationToken).ConfigureAwait(false);
-                if (!cipher.TryDecrypt(BodyPart.SingleBlock, 1, head.AsSpan(0, 12), buffer.AsSpan(0, finalLength), buffer.AsSpan(finalLength, SuiteInfo.TagLength), buffer.AsSpan(0, finalLength)))
+                plain = ArrayPool<byte>.Shared.Rent(finalLength);
+                ReadOnlyMemory<byte> body = await input.ReadAsync(finalLength + SuiteInfo.TagLength, buffer, cancellationToken).ConfigureAwait(false);
+                if (!cipher.TryDecrypt(BodyPart.SingleBlock, 1, head.AsSpan(0, 12), body.Span[..finalLength], body.Span[finalLength..], plain.AsSpan(0, finalLength)))
                 {
                     throw Error.NotAuthentic("the tag of the body does not verify");
                 }
@@ -251,7 +256,7 @@ internal static class MessageDecoder
                 throw Error.TrailingData();
             }
 
-            await destination.WriteAsync(buffer.AsMemory(0, finalLength), cancellationToken).ConfigureAwait(false);
+            await destination.WriteAsync(plain!.AsMemory(0, finalLength), cancellationToken).ConfigureAwait(false);
             plaintextLength += finalLength;
             return new SessionBlobResult(header, plaintextLength, input.Position, frameCount);
         }
@@ -259,7 +264,13 @@ internal static class MessageDecoder
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            if (plain is not null)
+            {
+                // The plaintext buffer goes back to a shared pool: wipe it first.
+                ArrayPool<byte>.Shared.Return(plain, clearArray: true);
             }
         }
     }

@@ -29,6 +29,7 @@ internal static class MessageEncoder
         byte[] commitKey = GC.AllocateArray<byte>(32, pinned: true);
         byte[] messageId = new byte[32];
         byte[]? buffer = null;
+        byte[]? plain = null;
         try
         {
             RandomNumberGenerator.Fill(dataKey);
@@ -42,6 +43,9 @@ internal static class MessageEncoder
             var header = new SessionBlobHeader(2, suite.Id, messageId, stored, new[] { edk }, true, frameLength, headerBytes.Length);
 
             using var cipher = new BodyCipher(contentKey, messageId);
+            // Plaintext is read one byte past a full frame into its own buffer and encrypted out of place into the
+            // frame buffer (measured faster than in place with OpenSSL's AES-GCM).
+            plain = ArrayPool<byte>.Shared.Rent(frameLength + 1);
             buffer = ArrayPool<byte>.Shared.Rent(frameLength + FinalPrefix + SuiteInfo.TagLength);
             long plaintextLength = 0;
             long blobLength = headerBytes.Length;
@@ -53,7 +57,7 @@ internal static class MessageEncoder
 
                 // Read one byte past a full frame: only then is it known whether this frame is the final one.
                 int wanted = frameLength + 1 - carried;
-                int read = await source.ReadAtLeastAsync(buffer.AsMemory(RegularPrefix + carried, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                int read = await source.ReadAtLeastAsync(plain.AsMemory(carried, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 int have = carried + read;
                 if (have > frameLength)
                 {
@@ -62,18 +66,17 @@ internal static class MessageEncoder
                         throw new InvalidOperationException("The plaintext needs more frames than the format allows; use a larger frame length.");
                     }
 
-                    byte lookahead = buffer[RegularPrefix + frameLength];
-                    int frameBytes = EncryptRegularFrame(cipher, buffer, frameLength, sequence);
+                    int frameBytes = EncryptRegularFrame(cipher, plain, buffer, frameLength, sequence);
                     await destination.WriteAsync(buffer.AsMemory(0, frameBytes), cancellationToken).ConfigureAwait(false);
                     blobLength += frameBytes;
                     plaintextLength += frameLength;
-                    buffer[RegularPrefix] = lookahead;
+                    plain[0] = plain[frameLength];
                     carried = 1;
                     sequence++;
                     continue;
                 }
 
-                int finalBytes = EncryptFinalFrame(cipher, buffer, have, sequence);
+                int finalBytes = EncryptFinalFrame(cipher, plain, buffer, have, sequence);
                 await destination.WriteAsync(buffer.AsMemory(0, finalBytes), cancellationToken).ConfigureAwait(false);
                 await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
                 blobLength += finalBytes;
@@ -88,33 +91,36 @@ internal static class MessageEncoder
             CryptographicOperations.ZeroMemory(commitKey);
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            if (plain is not null)
+            {
+                // The plaintext buffer goes back to a shared pool: wipe it first.
+                ArrayPool<byte>.Shared.Return(plain, clearArray: true);
             }
         }
     }
 
-    /// <summary>Encrypts the frame whose plaintext sits at <see cref="RegularPrefix"/>, in place; returns its wire size.</summary>
-    private static int EncryptRegularFrame(BodyCipher cipher, byte[] buffer, int frameLength, uint sequence)
+    /// <summary>Encrypts one full frame of <paramref name="plain"/> into <paramref name="buffer"/>; returns its wire size.</summary>
+    private static int EncryptRegularFrame(BodyCipher cipher, byte[] plain, byte[] buffer, int frameLength, uint sequence)
     {
         Span<byte> frame = buffer.AsSpan(0, RegularPrefix + frameLength + SuiteInfo.TagLength);
         BinaryPrimitives.WriteUInt32BigEndian(frame, sequence);
         WriteIv(frame.Slice(4, 12), sequence);
-        Span<byte> content = frame.Slice(RegularPrefix, frameLength);
-        cipher.Encrypt(BodyPart.Frame, sequence, frame.Slice(4, 12), content, content, frame.Slice(RegularPrefix + frameLength, SuiteInfo.TagLength));
+        cipher.Encrypt(BodyPart.Frame, sequence, frame.Slice(4, 12), plain.AsSpan(0, frameLength), frame.Slice(RegularPrefix, frameLength), frame.Slice(RegularPrefix + frameLength, SuiteInfo.TagLength));
         return frame.Length;
     }
 
-    /// <summary>Moves the last plaintext to the final frame's offset and encrypts it in place; returns its wire size.</summary>
-    private static int EncryptFinalFrame(BodyCipher cipher, byte[] buffer, int length, uint sequence)
+    /// <summary>Encrypts the last <paramref name="length"/> bytes as the final frame; returns its wire size.</summary>
+    private static int EncryptFinalFrame(BodyCipher cipher, byte[] plain, byte[] buffer, int length, uint sequence)
     {
-        buffer.AsSpan(RegularPrefix, length).CopyTo(buffer.AsSpan(FinalPrefix));
         Span<byte> final = buffer.AsSpan(0, FinalPrefix + length + SuiteInfo.TagLength);
         BinaryPrimitives.WriteUInt32BigEndian(final, uint.MaxValue);
         BinaryPrimitives.WriteUInt32BigEndian(final[4..], sequence);
         WriteIv(final.Slice(8, 12), sequence);
         BinaryPrimitives.WriteUInt32BigEndian(final[20..], (uint)length);
-        Span<byte> content = final.Slice(FinalPrefix, length);
-        cipher.Encrypt(BodyPart.FinalFrame, sequence, final.Slice(8, 12), content, content, final.Slice(FinalPrefix + length, SuiteInfo.TagLength));
+        cipher.Encrypt(BodyPart.FinalFrame, sequence, final.Slice(8, 12), plain.AsSpan(0, length), final.Slice(FinalPrefix, length), final.Slice(FinalPrefix + length, SuiteInfo.TagLength));
         return final.Length;
     }
 

@@ -5,11 +5,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Turen.Sdk.Credentials;
 
-namespace Turen.Sdk.Tests.Credentials;
+namespace Turen.Sdk.Testing.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="IApiKeyStore"/> must have. Each implementation's test class derives from this and
-/// supplies an empty store; the same tests then run against in-memory, SQLite and PostgreSQL.
+/// supplies an empty store; the same tests then run against in-memory (Turen.Sdk.Tests), SQLite and PostgreSQL. Facts use
+/// <c>StoreFact</c>, which each test project defines.
 /// </summary>
 public abstract class ApiKeyStoreContract
 {
@@ -25,7 +26,7 @@ public abstract class ApiKeyStoreContract
         return new ApiKeyRecord(new ApiKeyInfo(id, name, environment, createdAt ?? T0, null), hash);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Added_records_are_found_with_every_field()
     {
         IApiKeyStore store = await CreateStoreAsync();
@@ -39,7 +40,7 @@ public abstract class ApiKeyStoreContract
         Assert.Equal(TimeSpan.Zero, found.Info.CreatedAt.Offset);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unknown_ids_are_not_found()
     {
         IApiKeyStore store = await CreateStoreAsync();
@@ -48,7 +49,7 @@ public abstract class ApiKeyStoreContract
         Assert.Null(await store.FindAsync("ak_live_abcd1234")); // ids are case-sensitive
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Duplicate_ids_are_refused_and_the_first_record_kept()
     {
         IApiKeyStore store = await CreateStoreAsync();
@@ -58,7 +59,7 @@ public abstract class ApiKeyStoreContract
         Assert.Equal("first", (await store.FindAsync("ak_live_Abcd1234"))!.Info.Name);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_is_ordered_by_creation_then_id()
     {
         IApiKeyStore store = await CreateStoreAsync();
@@ -70,7 +71,7 @@ public abstract class ApiKeyStoreContract
         Assert.Equal(new[] { "ak_live_AAAA0000", "ak_live_BBBB0000", "ak_live_CCCC0000" }, list.Select(r => r.Info.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Revoke_sets_the_time_once()
     {
         IApiKeyStore store = await CreateStoreAsync();
@@ -83,14 +84,14 @@ public abstract class ApiKeyStoreContract
         Assert.Equal(info, (await store.ListAsync()).Single().Info);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Revoking_an_unknown_id_returns_false()
     {
         IApiKeyStore store = await CreateStoreAsync();
         Assert.False(await store.RevokeAsync("ak_live_Abcd1234", T0));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_cancelled_token_is_honoured()
     {
         IApiKeyStore store = await CreateStoreAsync();
@@ -99,9 +100,4 @@ public abstract class ApiKeyStoreContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AddAsync(Record("ak_live_Abcd1234"), cancelled.Token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync("ak_live_Abcd1234", cancelled.Token));
     }
-}
-
-public sealed class InMemoryApiKeyStoreContractTests : ApiKeyStoreContract
-{
-    protected override Task<IApiKeyStore> CreateStoreAsync() => Task.FromResult<IApiKeyStore>(new InMemoryApiKeyStore());
 }

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Turen.Sdk.Shared;
+
+namespace Turen.Sdk.Generators.Parsing;
+
+/// <summary>
+/// Name checks on symbols without <c>ToDisplayString</c>, which allocates a string per call; these checks run for every
+/// attribute of every member of every annotated type.
+/// </summary>
+internal static class SymbolNames
+{
+    public const string TurenAnnotationsNamespace = "Turen.Sdk.Annotations";
+    public const string EncryptedName = "EncryptedAttribute";
+    public const string HashedName = "HashedAttribute";
+    public const string EncryptionContextName = "EncryptionContextAttribute";
+
+    /// <summary>True when <paramref name="type"/> is the type <paramref name="name"/> in namespace <paramref name="dottedNamespace"/>.</summary>
+    public static bool Is(ITypeSymbol? type, string dottedNamespace, string name) =>
+        type is not null && type.Name == name && type.ContainingType is null && IsNamespace(type.ContainingNamespace, dottedNamespace);
+
+    public static bool IsNamespace(INamespaceSymbol? ns, string dotted)
+    {
+        int end = dotted.Length;
+        while (ns is not null && !ns.IsGlobalNamespace)
+        {
+            int start = dotted.LastIndexOf('.', end - 1) + 1;
+            if (end - start != ns.Name.Length || string.CompareOrdinal(dotted, start, ns.Name, 0, ns.Name.Length) != 0)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+            end = start - 1;
+            if (end < 0)
+            {
+                return ns is null || ns.IsGlobalNamespace;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Which Turen attribute <paramref name="attribute"/> is: its metadata name, or null.</summary>
+    public static string? TurenAttribute(AttributeData attribute)
+    {
+        INamedTypeSymbol? type = attribute.AttributeClass;
+        if (type is null || !type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) || !IsNamespace(type.ContainingNamespace, TurenAnnotationsNamespace))
+        {
+            return null;
+        }
+
+        return type.Name switch
+        {
+            EncryptedName => FieldAttributeNames.Encrypted,
+            HashedName => FieldAttributeNames.Hashed,
+            EncryptionContextName => FieldAttributeNames.EncryptionContext,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading.Tasks;
+using Turen.Sdk.Keys;
+using Turen.Sdk.Storage;
+
+namespace Turen.Cli.Commands;
+
+/// <summary>The options of the commands that use the local key ring (<c>init</c>, <c>org</c>, org-mode <c>seal</c>/<c>open</c>, <c>demo</c>), and how key failures map to exit codes.</summary>
+internal static class KeyRingOptions
+{
+    public static Option<string?> Home() => new("--home")
+    {
+        Description = "The Turen home folder holding kek.key and turen.db (default: $TUREN_HOME, else ~/.turen).",
+    };
+
+    public static Option<string?> Org(string description) => new("--org") { Description = description };
+
+    public static Argument<string> OrgArgument() => new("ORG") { Description = "The organization id ([A-Za-z0-9._-], up to 128 characters)." };
+
+    /// <summary>Checks an org id given on the command line.</summary>
+    public static string ValidOrg(string? org)
+    {
+        if (!OrgIds.IsValid(org))
+        {
+            throw new UsageException($"'{org}' is not a valid org id: use 1-{OrgIds.MaxLength} characters from [A-Za-z0-9._-], not starting with '.' or '-'");
+        }
+
+        return org!;
+    }
+
+    /// <summary>Runs a command body; key-ring failures become a message and an exit code, the rest as for envelope commands.</summary>
+    public static Task<int> RunAsync(string command, Func<Task<int>> body) =>
+        EnvelopeOptions.RunAsync(command, async () =>
+        {
+            try
+            {
+                return await body().ConfigureAwait(false);
+            }
+            catch (OrgKeyNotFoundException ex)
+            {
+                await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+            catch (KeyEncryptionKeyException ex)
+            {
+                await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+            catch (SchemaNotReadyException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+        });
+}
