@@ -11,8 +11,9 @@ namespace Turen.Sdk.Fields;
 
 /// <summary>
 /// What an encrypted value is bound to: the organization, the chain of records from the root object down (type, context
-/// values, and the member and index that lead to a nested record) and finally the member. Generated serializers build one
-/// per record; the bytes become the HKDF info of each value key, so a value opens only where it was sealed.
+/// values, and the member and index that lead to a nested record). Generated serializers build one per record; with a
+/// fresh salt the bytes become the HKDF info of the record's AES-256-GCM key, and each member's name selects its nonce
+/// and is authenticated, so a value opens only where it was sealed.
 /// </summary>
 /// <remarks>
 /// Each item is tagged and length-prefixed (docs/format-fields.md), so two different bindings never have equal bytes.
