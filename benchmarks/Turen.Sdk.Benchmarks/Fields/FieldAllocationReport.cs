@@ -33,6 +33,38 @@ public static class FieldAllocationReport
         Console.WriteLine($"Turen write {turenWrite} B, read {turenRead} B, total {turenWrite + turenRead} B");
         Console.WriteLine($"System.Text.Json (unprotected) write {stjWrite} B, read {stjRead} B, total {stjWrite + stjRead} B");
         Console.WriteLine($"ciphertext and hash strings (3 stored values as strings): {ciphertextStrings} B; budget = STJ + these = {stjWrite + stjRead + ciphertextStrings} B");
+        // Round trips, the four variants alternating in short rounds so that load drifts on a shared machine hit all alike.
+        var variants = new (string Name, Func<object?> Run)[]
+        {
+            ("Turen generated", benchmarks.Turen),
+            ("Hand-written BCL", benchmarks.HandWritten),
+            ("Data Protection per field", benchmarks.DataProtection),
+            ("System.Text.Json, unprotected", benchmarks.SystemTextJson),
+        };
+        var ticks = new long[variants.Length];
+        for (int round = 0; round < 40; round++)
+        {
+            for (int i = 0; i < variants.Length; i++)
+            {
+                long start = System.Diagnostics.Stopwatch.GetTimestamp();
+                for (int n = 0; n < 100; n++)
+                {
+                    variants[i].Run();
+                }
+
+                if (round >= 5)
+                {
+                    ticks[i] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                }
+            }
+        }
+
+        for (int i = 0; i < variants.Length; i++)
+        {
+            double micros = ticks[i] * 1_000_000.0 / System.Diagnostics.Stopwatch.Frequency / (35 * 100);
+            Console.WriteLine($"{variants[i].Name,-32} {micros,8:F1} us per round trip ({micros / (ticks[0] * 1_000_000.0 / System.Diagnostics.Stopwatch.Frequency / (35 * 100)):F2}x Turen)");
+        }
+
         benchmarks.Cleanup();
     }
 
