@@ -19,8 +19,11 @@ internal static class FieldFormat
     /// <summary>HKDF-Extract salt: separates field keys from every other use of the org data key.</summary>
     public static System.ReadOnlySpan<byte> ExtractSalt => "turen.fields.v1"u8;
 
-    /// <summary>First bytes of the HKDF info of a value key.</summary>
+    /// <summary>First bytes of the HKDF info of a record key (the binding).</summary>
     public static System.ReadOnlySpan<byte> ValueLabel => "turen.field.v1\0"u8;
+
+    /// <summary>Prefix of the input whose SHA-256 gives a member's AES-GCM nonce.</summary>
+    public static System.ReadOnlySpan<byte> NonceLabel => "turen.nonce.v1\0"u8;
 
     /// <summary>First bytes of the HKDF info of a keyed-hash key.</summary>
     public static System.ReadOnlySpan<byte> HashLabel => "turen.hash.v1\0"u8;
