@@ -6,7 +6,7 @@
 #
 # Installs what is missing (Debian package afl++ when run as root; the SharpFuzz.CommandLine 2.3.0 dotnet tool from the
 # local manifest fuzz/dotnet-tools.json), publishes fuzz/Turen.Sdk.Fuzzing, instruments Turen.Sdk.dll (and, for the
-# analyzer-config target, the harness that links the analyzers' config reader) and runs afl-fuzz per target.
+# analyzer-config target, Turen.Sdk.Fuzzing.AnalyzerConfig.dll, which links the analyzers' config reader) and runs afl-fuzz.
 # Output: fuzz/out/<target>/findings (AFL++ state; crashes/ and hangs/ hold inputs to turn into regression tests) and
 # fuzz/out/summary.tsv (target, seconds, executions, crashes, hangs, paths). Exit status 1 when anything was found.
 # Reproduce a finding in-process: dotnet fuzz/out/bin/Turen.Sdk.Fuzzing.dll replay TARGET fuzz/out/TARGET/findings/default/crashes
@@ -54,7 +54,7 @@ for target in "${targets[@]}"; do
   cp -r "$out/bin" "$dir/bin"
   (cd "$here" && dotnet sharpfuzz "$dir/bin/Turen.Sdk.dll" >/dev/null)
   if [[ "$target" == analyzer-config ]]; then
-    (cd "$here" && dotnet sharpfuzz "$dir/bin/Turen.Sdk.Fuzzing.dll" >/dev/null)
+    (cd "$here" && dotnet sharpfuzz "$dir/bin/Turen.Sdk.Fuzzing.AnalyzerConfig.dll" >/dev/null)
   fi
   # Seeds come from the uninstrumented build: instrumented code writes to AFL's shared memory and crashes without it.
   dotnet "$out/bin/Turen.Sdk.Fuzzing.dll" seeds "$target" "$dir/in" >/dev/null

@@ -89,13 +89,26 @@ internal static class TypeParser
         }
 
         var members = new List<MemberSpec>();
+        var serialized = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (IPropertySymbol property in SerializableProperties(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            serialized.Add(property);
             MemberSpec? member = ParseMember(type, property, diagnostics);
             if (member is not null)
             {
                 members.Add(member);
+            }
+        }
+
+        // An annotated member the serializer would not write (not public, static, or [JsonIgnore]) would silently lose
+        // its protection's purpose: report it rather than drop it.
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property && !serialized.Contains(property) && HasTurenAttribute(property))
+            {
+                diagnostics.Add(Diagnostic(FieldDiagnosticIds.UnsupportedMemberType, LocationInfo.From(property.Locations.FirstOrDefault()), property.Name,
+                    TypeRefParser.Display(property.Type), "annotated members must be public, non-static, readable properties without [JsonIgnore]"));
             }
         }
 

@@ -41,13 +41,22 @@ public sealed class ApiKeyService
     }
 
     /// <summary>Creates and stores a new key. The returned plaintext is the only copy: show it once.</summary>
-    /// <exception cref="ArgumentException">The name is empty or longer than 200 characters.</exception>
+    /// <exception cref="ArgumentException">The name is empty, longer than 200 characters or holds control characters.</exception>
     public async Task<CreatedApiKey> CreateAsync(string name, SecretEnvironment environment = SecretEnvironment.Live, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.Length > 200)
         {
             throw new ArgumentException("An API-key name is at most 200 characters.", nameof(name));
+        }
+
+        foreach (char c in name)
+        {
+            // Names end up in listings and logs; control characters could forge lines or terminal escapes there.
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException("An API-key name must not contain control characters.", nameof(name));
+            }
         }
 
         for (int attempt = 1; ; attempt++)

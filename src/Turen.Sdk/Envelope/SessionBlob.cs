@@ -85,7 +85,8 @@ public static class SessionBlob
     public static byte[] Open(ReadOnlySpan<byte> blob, IKeyring keyring, OpenOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(keyring);
-        using var source = new MemoryStream(blob.ToArray(), writable: false);
+        byte[] copy = blob.ToArray();
+        using var source = new MemoryStream(copy, 0, copy.Length, writable: false, publiclyVisible: true);
         var destination = new MemoryStream(blob.Length);
         try
         {

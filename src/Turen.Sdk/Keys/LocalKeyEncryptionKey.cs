@@ -38,14 +38,12 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     private static ReadOnlySpan<byte> Magic => "TKEK"u8;
 
     private readonly byte[] _key;
-    private readonly AesGcm _aes;
     private int _disposed;
 
     private LocalKeyEncryptionKey(ReadOnlySpan<byte> key, string? filePath)
     {
         _key = GC.AllocateArray<byte>(KeySizeInBytes, pinned: true);
         key.CopyTo(_key);
-        _aes = new AesGcm(_key, TagLength);
         KeyId = "local:" + ComputeFingerprint(_key);
         FilePath = filePath;
     }
@@ -246,7 +244,9 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         Span<byte> plain = stackalloc byte[OrgDataKey.KeySizeInBytes];
         try
         {
-            _aes.Decrypt(
+            // AesGcm instances are not thread-safe and KEK calls are rare (the cache absorbs them): one per call.
+            using var aes = new AesGcm(_key, TagLength);
+            aes.Decrypt(
                 wrapped.Slice(1, NonceLength),
                 wrapped.Slice(1 + NonceLength, OrgDataKey.KeySizeInBytes),
                 wrapped.Slice(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength),
@@ -270,7 +270,6 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _aes.Dispose();
             CryptographicOperations.ZeroMemory(_key);
         }
     }
@@ -287,7 +286,8 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         wrapped[0] = WrappedFormat;
         Span<byte> nonce = wrapped.AsSpan(1, NonceLength);
         RandomNumberGenerator.Fill(nonce);
-        _aes.Encrypt(nonce, dek, wrapped.AsSpan(1 + NonceLength, OrgDataKey.KeySizeInBytes), wrapped.AsSpan(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength), aad);
+        using var aes = new AesGcm(_key, TagLength);
+        aes.Encrypt(nonce, dek, wrapped.AsSpan(1 + NonceLength, OrgDataKey.KeySizeInBytes), wrapped.AsSpan(1 + NonceLength + OrgDataKey.KeySizeInBytes, TagLength), aad);
         return wrapped;
     }
 

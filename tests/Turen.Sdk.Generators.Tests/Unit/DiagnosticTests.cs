@@ -18,6 +18,10 @@ public sealed class DiagnosticTests
         "public sealed partial record R { [Encrypted] public string? S { get; init; } public string? O { get; init; } }")]
     [InlineData("TUR101", "public sealed partial record R { [Encrypted] public string? S { get; init; } public List<List<int>>? L { get; init; } }", "L",
         "public sealed partial record R { [Encrypted] public string? S { get; init; } public List<int>? L { get; init; } }")]
+    [InlineData("TUR101", "public sealed partial record R { [Encrypted] private string? S { get; init; } }", "S",
+        "public sealed partial record R { [Encrypted] public string? S { get; init; } }")]
+    [InlineData("TUR101", "public sealed partial record R { [Encrypted, System.Text.Json.Serialization.JsonIgnore] public string? S { get; init; } }", "S",
+        "public sealed partial record R { [Encrypted] public string? S { get; init; } }")]
     [InlineData("TUR101", "public sealed partial record R { [Hashed] public int S { get; init; } }", "S",
         "public sealed partial record R { [Hashed] public string? S { get; init; } }")]
     [InlineData("TUR102", "public sealed partial record R { [Encrypted, Hashed] public string? S { get; init; } }", "S",
@@ -65,6 +69,23 @@ public sealed class DiagnosticTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Equal(3, result.GeneratedTrees.Length);
+    }
+
+    [Fact]
+    public void Generated_code_has_no_warnings_even_with_documentation_diagnostics_on()
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Docs",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Sources.AgentRecord + "\npublic partial record Open { [Turen.Sdk.Annotations.Encrypted] public string? S { get; init; } }", options) },
+            GeneratorHarness.CreateCompilation().References,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new[] { new FieldSerializerGenerator().AsSourceGenerator() }, parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+
+        SyntaxTree[] generated = driver.GetRunResult().GeneratedTrees.ToArray();
+        Assert.Equal(2, generated.Length);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && generated.Contains(tree)));
     }
 
     [Fact]

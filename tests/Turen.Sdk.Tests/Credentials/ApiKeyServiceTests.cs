@@ -143,7 +143,10 @@ public sealed class ApiKeyServiceTests : IDisposable
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public async Task Names_must_not_be_blank(string name) =>
+    [InlineData("ci\nak_live_Fake0000 live 2026-01-01 active admin")]
+    [InlineData("ci\u001b[2Jcleared")]
+    [InlineData("tab\tname")]
+    public async Task Names_must_not_be_blank_or_hold_control_characters(string name) =>
         await Assert.ThrowsAsync<ArgumentException>(() => _service.CreateAsync(name));
 
     [Fact]

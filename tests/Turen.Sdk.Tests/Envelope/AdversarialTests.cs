@@ -55,6 +55,13 @@ public sealed class AdversarialTests
             var ex = await Assert.ThrowsAnyAsync<SessionBlobException>(() => SessionBlob.OpenAsync(new MemoryStream(blob, 0, length), output, keyring));
             Assert.Equal(SessionBlobError.Truncated, ex.Error);
             Assert.True(output.Length < Plaintext.Length);
+
+            // The same through an exposed in-memory buffer (decrypted in place of the input, not copied).
+            var exposedOutput = new MemoryStream();
+            var exposed = new MemoryStream(blob, 0, length, writable: false, publiclyVisible: true);
+            ex = await Assert.ThrowsAnyAsync<SessionBlobException>(() => SessionBlob.OpenAsync(exposed, exposedOutput, keyring));
+            Assert.Equal(SessionBlobError.Truncated, ex.Error);
+            Assert.Equal(output.ToArray(), exposedOutput.ToArray());
             if (length < headerLength)
             {
                 Assert.Equal(0, output.Length);

@@ -13,9 +13,21 @@ namespace Turen.Sdk.Envelope.Format;
 internal sealed class MessageInput : IDisposable
 {
     private readonly Stream _stream;
+    private readonly MemoryStream? _memory;
+    private readonly ArraySegment<byte> _memoryBuffer;
     private readonly byte[] _probe = new byte[1];
 
-    public MessageInput(Stream stream) => _stream = stream;
+    public MessageInput(Stream stream)
+    {
+        _stream = stream;
+
+        // An in-memory blob whose buffer is visible is decrypted where it lies rather than copied frame by frame.
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> buffer))
+        {
+            _memory = memory;
+            _memoryBuffer = buffer;
+        }
+    }
 
     /// <summary>Bytes consumed so far.</summary>
     public long Position { get; private set; }
@@ -33,6 +45,36 @@ internal sealed class MessageInput : IDisposable
         }
 
         Hash?.AppendData(buffer.Span);
+    }
+
+    /// <summary>
+    /// Returns the next <paramref name="count"/> bytes: a view of the input's own buffer when it is an exposed
+    /// <see cref="MemoryStream"/>, otherwise <paramref name="scratch"/> filled from the stream.
+    /// </summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(int count, byte[] scratch, CancellationToken cancellationToken)
+    {
+        if (_memory is null)
+        {
+            Memory<byte> target = scratch.AsMemory(0, count);
+            await ReadExactlyAsync(target, cancellationToken).ConfigureAwait(false);
+            return target;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        long start = _memory.Position;
+        long available = Math.Max(0, _memory.Length - start);
+        if (available < count)
+        {
+            _memory.Position = _memory.Length;
+            Position += available;
+            throw Error.Truncated();
+        }
+
+        _memory.Position = start + count;
+        Position += count;
+        ReadOnlyMemory<byte> view = _memoryBuffer.AsMemory((int)start, count);
+        Hash?.AppendData(view.Span);
+        return view;
     }
 
     /// <summary>True when the input has no more bytes (reads at most one byte).</summary>
