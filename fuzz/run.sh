@@ -37,7 +37,9 @@ fi
 echo "== restoring the SharpFuzz.CommandLine tool and publishing the harness"
 (cd "$here" && dotnet tool restore >/dev/null)
 rm -rf "$out/bin"
-dotnet publish "$here/Turen.Sdk.Fuzzing/Turen.Sdk.Fuzzing.csproj" -c Release -o "$out/bin" --nologo -v quiet >/dev/null
+mkdir -p "$out"
+dotnet publish "$here/Turen.Sdk.Fuzzing/Turen.Sdk.Fuzzing.csproj" -c Release -o "$out/bin" --nologo -v quiet > "$out/publish.log" 2>&1 \
+  || { echo "publishing the harness failed:" >&2; tail -n 30 "$out/publish.log" >&2; exit 1; }
 
 # A forking .NET harness is not an AFL-instrumented binary, starts slowly and may run where core dumps are piped.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
