@@ -1,7 +1,7 @@
 namespace Turen.Sdk.Fields;
 
 /// <summary>
-/// Constants of the field-value format (docs/format-fields.md). An encrypted value is
+/// Constants of the field-value format (docs/format.md (field values)). An encrypted value is
 /// <c>0x01 ‖ dekVersion (u32 BE) ‖ salt (16) ‖ ciphertext ‖ tag (16)</c>, base64url without padding.
 /// </summary>
 internal static class FieldFormat

@@ -16,7 +16,7 @@ namespace Turen.Sdk.Fields;
 /// and is authenticated, so a value opens only where it was sealed.
 /// </summary>
 /// <remarks>
-/// Each item is tagged and length-prefixed (docs/format-fields.md), so two different bindings never have equal bytes.
+/// Each item is tagged and length-prefixed (docs/format.md (field values)), so two different bindings never have equal bytes.
 /// Called only by generated code; the owner of a scope disposes it, copies passed by <c>in</c> never do.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
