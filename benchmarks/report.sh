@@ -2,8 +2,9 @@
 # Regenerates benchmarks/README.md from one run: every BenchmarkDotNet class (short jobs, as configured per class) with
 # its baseline and Ratio, the JS AWS Encryption SDK timed beside Seal/Open, and the machine described.
 #
-#   benchmarks/report.sh                 all areas: Envelope Keys Fields Credentials (about 20 minutes on 2 cores)
+#   benchmarks/report.sh                 all areas: Hardening Envelope Keys Fields Credentials (about 20 minutes on 2 cores)
 #   benchmarks/report.sh Envelope Keys   some areas only (the others are marked "not run")
+#   TUREN_BENCH_KEEP=1 benchmarks/report.sh Envelope   add an area to the previous run's results instead of starting over
 #   TUREN_BENCH_ARGS='--job medium' benchmarks/report.sh Fields   other BenchmarkDotNet arguments
 #
 # Default BenchmarkDotNet arguments: --inProcess --job short --buildTimeout 1200. Classes without a [Config] then run
@@ -14,9 +15,10 @@
 # Needs the .NET SDK and, for the JS ESDK row, Node.js with npm (runs `npm ci` in tests/Turen.Sdk.Interop.Tests/js).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-areas=("$@"); [[ ${#areas[@]} -gt 0 ]] || areas=(Envelope Keys Fields Credentials)
+areas=("$@"); [[ ${#areas[@]} -gt 0 ]] || areas=(Hardening Envelope Keys Fields Credentials)
 work="$root/BenchmarkDotNet.Artifacts/report"
-rm -rf "$work"; mkdir -p "$work"
+[[ -n "${TUREN_BENCH_KEEP:-}" ]] || rm -rf "$work"
+mkdir -p "$work"
 started=$(date +%s)
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
 load_start="$(load)"

@@ -8,6 +8,7 @@ const [artifacts, machineFile, jsFile, readme] = process.argv.slice(2)
 const machine = JSON.parse(fs.readFileSync(machineFile, 'utf8'))
 
 const areas = [
+  ['Hardening', 'Turen side of the JS ESDK comparison (`Hardening/EsdkPeerBenchmarks.cs`)'],
   ['Envelope', 'Session blobs (`Envelope/`): seal and open beside raw AES-256-GCM'],
   ['Keys', 'Org key ring (`Keys/`): opens through the ring, KEK calls, key stores'],
   ['Fields', 'Field protection (`Fields/`): generated serializers beside System.Text.Json, ASP.NET Core Data Protection and hand-written NSec code'],
@@ -70,7 +71,10 @@ fs.writeFileSync(readme, out.join('\n'))
 function readTurenSessionMeans () {
   // SessionBlobBenchmarks' full CSV: Method, Size ..., Mean (with unit).
   const means = {}
-  const csv = fs.existsSync(results) ? fs.readdirSync(results).find(f => f.includes('SessionBlobBenchmarks') && f.endsWith('-report.csv')) : null
+  // The peer benchmark uses the JS script's exact settings; the envelope's own SessionBlobBenchmarks are the fallback.
+  const all = fs.existsSync(results) ? fs.readdirSync(results) : []
+  const csv = all.find(f => f.includes('EsdkPeerBenchmarks') && f.endsWith('-report.csv')) ||
+    all.find(f => f.includes('SessionBlobBenchmarks') && f.endsWith('-report.csv'))
   if (!csv) return means
   const lines = fs.readFileSync(path.join(results, csv), 'utf8').split('\n').filter(Boolean)
   const header = splitCsv(lines[0])
