@@ -48,6 +48,7 @@ public class PackageConsumerTests
     [Theory]
     [InlineData("Turen.Sdk.Kms")]
     [InlineData("Turen.Sdk.Postgres")]
+    [InlineData("Turen.Sdk.Sqlite")]
     public void Provider_packages_are_separate_and_depend_on_Turen_Sdk(string id)
     {
         using ZipArchive zip = ZipFile.OpenRead(package.PackagePath(id));

@@ -5,14 +5,14 @@ using Turen.Sdk.Testing;
 namespace Turen.Sdk.Packaging.Tests;
 
 /// <summary>
-/// Packs Turen.Sdk, Turen.Sdk.Kms and Turen.Sdk.Postgres once, with a version unique to this run, into a local feed, and
+/// Packs Turen.Sdk and its provider packages (Kms, Postgres, Sqlite) once, with a version unique to this run, into a local feed, and
 /// writes a nuget.config that offers that feed beside nuget.org. Bin/obj go to a private artifacts folder, so a
 /// concurrent build of the repository is never disturbed. The unique version is removed from the global packages folder
 /// afterwards.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
-    public static readonly string[] PackedProjects = { "Turen.Sdk", "Turen.Sdk.Kms", "Turen.Sdk.Postgres" };
+    public static readonly string[] PackedProjects = { "Turen.Sdk", "Turen.Sdk.Kms", "Turen.Sdk.Postgres", "Turen.Sdk.Sqlite" };
 
     public PackageFixture()
     {

@@ -54,6 +54,63 @@ internal static class ConstantStrings
         return false;
     }
 
+    /// <summary>
+    /// True when the string expression starts with one of <paramref name="prefixes"/> (ASCII, case-insensitive), decided from
+    /// its first constant piece without building the string: most strings are rejected here for nothing.
+    /// </summary>
+    public static bool MayStartWith(IOperation? operation, string[] prefixes)
+    {
+        for (int depth = 0; operation is not null && depth < 32; depth++)
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                return operation.ConstantValue.Value is string s && StartsWithAny(s, prefixes);
+            }
+
+            switch (Unwrap(operation))
+            {
+                case IInterpolatedStringOperation interpolated:
+                    if (interpolated.Parts.Length == 0)
+                    {
+                        return false;
+                    }
+
+                    operation = interpolated.Parts[0] switch
+                    {
+                        IInterpolatedStringTextOperation text => text.Text,
+                        IInterpolationOperation hole => hole.Expression,
+                        _ => null,
+                    };
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    operation = binary.LeftOperand;
+                    break;
+                case var unwrapped when unwrapped.ConstantValue.HasValue:
+                    operation = unwrapped;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    // A piece shorter than a prefix ("htt" + "p://") is accepted: the full check decides.
+    private static bool StartsWithAny(string s, string[] prefixes)
+    {
+        foreach (string prefix in prefixes)
+        {
+            int n = System.Math.Min(s.Length, prefix.Length);
+            if (string.Compare(s, 0, prefix, 0, n, System.StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The constant start of a string expression; <paramref name="complete"/> says whether it is the whole string.</summary>
     public static bool TryGetPrefix(IOperation? operation, out string prefix, out bool complete)
     {

@@ -20,11 +20,12 @@ internal sealed class TurenOptions
     // Parsed once per distinct option value, not once per file.
     private readonly ConcurrentDictionary<string, SecretNouns> nounsByValue = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> hostsByValue = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SyntaxTree, SecretNouns> nounsByTree = new();
     private readonly AnalyzerConfigOptionsProvider provider;
 
     public TurenOptions(AnalyzerOptions options) => provider = options.AnalyzerConfigOptionsProvider;
 
-    public SecretNouns NounsFor(SyntaxTree tree) => Nouns(provider.GetOptions(tree));
+    public SecretNouns NounsFor(SyntaxTree tree) => nounsByTree.GetOrAdd(tree, t => Nouns(provider.GetOptions(t)));
 
     public SecretNouns NounsFor(AdditionalText file) => Nouns(provider.GetOptions(file));
 

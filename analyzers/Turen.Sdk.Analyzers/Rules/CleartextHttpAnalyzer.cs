@@ -77,11 +77,14 @@ public sealed class CleartextHttpAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private static readonly string[] CleartextSchemes = { "http://", "ws://" };
+
     /// <summary>Judges a URL string: true with scheme and host when it is cleartext to a remote host.</summary>
     internal static bool IsCleartextToRemote(IOperation value, Func<string, bool> isAllowedHost, out string scheme, out string host)
     {
         scheme = host = string.Empty;
-        return ConstantStrings.TryGetPrefix(value, out string prefix, out bool complete) &&
+        return ConstantStrings.MayStartWith(value, CleartextSchemes) &&
+               ConstantStrings.TryGetPrefix(value, out string prefix, out bool complete) &&
                IsCleartextToRemote(prefix, 0, complete, isAllowedHost, out scheme, out host);
     }
 
@@ -110,6 +113,11 @@ public sealed class CleartextHttpAnalyzer : DiagnosticAnalyzer
 
     private static void Judge(IOperation value, TurenOptions options, OperationAnalysisContext context)
     {
+        if (!ConstantStrings.MayStartWith(value, CleartextSchemes))
+        {
+            return;
+        }
+
         SyntaxTree tree = value.Syntax.SyntaxTree;
         if (IsCleartextToRemote(value, h => options.IsAllowedHost(tree, h), out string scheme, out string host))
         {

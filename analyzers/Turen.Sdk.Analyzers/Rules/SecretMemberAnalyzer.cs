@@ -156,22 +156,15 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            ITypeSymbol? memberType;
-            if (member is IFieldSymbol field && !field.IsConst)
-            {
-                memberType = field.Type;
-            }
-            else if (member is IPropertySymbol { IsIndexer: false } property)
-            {
-                memberType = property.Type;
-            }
-            else
+            if (member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false }))
             {
                 continue;
             }
 
+            // The name decides first; the member's type is looked at only for the few names that end in a secret noun.
             SyntaxTree? tree = member.Locations[0].SourceTree;
-            if (tree is not null && options.NounsFor(tree).EndsInSecretNoun(member.Name) && KnownSymbols.CanHoldSecret(memberType))
+            if (tree is not null && options.NounsFor(tree).EndsInSecretNoun(member.Name) &&
+                KnownSymbols.CanHoldSecret(member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type))
             {
                 candidates.Add(member);
             }

@@ -9,6 +9,8 @@ namespace Turen.Sdk.Analyzers.Text;
 /// </summary>
 internal readonly struct UrlHost
 {
+    private static readonly char[] TemplateCharacters = { '{', '}', '$', '%', '<', '>', '(', ')' };
+
     private UrlHost(string scheme, string host, int hostStart)
     {
         Scheme = scheme;
@@ -98,7 +100,7 @@ internal readonly struct UrlHost
         }
 
         string host = text.Substring(hostStart, hostEnd - hostStart).ToLowerInvariant();
-        if (host.IndexOfAny(new[] { '{', '}', '$', '%', '<', '>', '(', ')' }) >= 0)
+        if (host.IndexOfAny(TemplateCharacters) >= 0)
         {
             return false;
         }

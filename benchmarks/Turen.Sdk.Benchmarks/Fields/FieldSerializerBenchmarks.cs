@@ -54,6 +54,12 @@ public class FieldSerializerBenchmarks
         _hashKey = RandomNumberGenerator.GetBytes(32);
     }
 
+    internal AgentRecord Record => _record;
+
+    internal PlainAgentRecord Plain => _plain;
+
+    internal FieldProtector Protector => _protector;
+
     [GlobalCleanup]
     public void Cleanup() => _protector.Dispose();
 

@@ -3,8 +3,8 @@ using System;
 namespace Turen.Sdk.Annotations;
 
 /// <summary>
-/// Stores the property encrypted: AES-256-GCM under a key derived from the organization's data key for this one value,
-/// bound to the type, the property, the record's <see cref="EncryptionContextAttribute"/> values and the organization.
+/// Stores the property encrypted: AES-256-GCM under a key derived from the organization's data key for each serialization
+/// of the record, bound to the type, the property, the record's <see cref="EncryptionContextAttribute"/> values and the organization.
 /// </summary>
 /// <remarks>
 /// Supported on <see cref="string"/> and <see cref="byte"/>[] properties (nullable or not). The containing type must be

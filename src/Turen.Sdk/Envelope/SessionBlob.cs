@@ -49,6 +49,10 @@ public static class SessionBlob
     /// Opens the session blob <paramref name="blob"/> yields into <paramref name="destination"/>. Read the remarks of
     /// <see cref="SessionBlob"/> about output written before a failure.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="MemoryStream"/> whose buffer is exposed (<see cref="MemoryStream.TryGetBuffer"/>) is decrypted
+    /// where it lies instead of being copied frame by frame; do not modify that buffer while the call runs.
+    /// </remarks>
     /// <returns>The authenticated header and the sizes.</returns>
     /// <exception cref="SessionBlobException">The blob is malformed, truncated, not authentic, or no key opens it.</exception>
     public static Task<SessionBlobResult> OpenAsync(Stream blob, Stream destination, IKeyring keyring, OpenOptions? options = null, CancellationToken cancellationToken = default)

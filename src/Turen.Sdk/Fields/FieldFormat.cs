@@ -1,7 +1,7 @@
 namespace Turen.Sdk.Fields;
 
 /// <summary>
-/// Constants of the field-value format (docs/format-fields.md). An encrypted value is
+/// Constants of the field-value format (docs/format.md (field values)). An encrypted value is
 /// <c>0x01 ‖ dekVersion (u32 BE) ‖ salt (16) ‖ ciphertext ‖ tag (16)</c>, base64url without padding.
 /// </summary>
 internal static class FieldFormat
@@ -19,8 +19,11 @@ internal static class FieldFormat
     /// <summary>HKDF-Extract salt: separates field keys from every other use of the org data key.</summary>
     public static System.ReadOnlySpan<byte> ExtractSalt => "turen.fields.v1"u8;
 
-    /// <summary>First bytes of the HKDF info of a value key.</summary>
+    /// <summary>First bytes of the HKDF info of a record key (the binding).</summary>
     public static System.ReadOnlySpan<byte> ValueLabel => "turen.field.v1\0"u8;
+
+    /// <summary>Prefix of the input whose SHA-256 gives a member's AES-GCM nonce.</summary>
+    public static System.ReadOnlySpan<byte> NonceLabel => "turen.nonce.v1\0"u8;
 
     /// <summary>First bytes of the HKDF info of a keyed-hash key.</summary>
     public static System.ReadOnlySpan<byte> HashLabel => "turen.hash.v1\0"u8;

@@ -16,7 +16,7 @@ namespace Turen.Sdk.Fields;
 /// New values use the data key that was active when the protector was created. Values sealed under another version open
 /// once that version is loaded: <see cref="TurenSerializer.DeserializeAsync{T}(string, FieldProtector, CancellationToken)"/>
 /// loads it on demand. The protector keeps, per loaded version, only <c>HKDF-Extract(salt = "turen.fields.v1", DEK)</c>
-/// in a pinned buffer; every value key is derived from it. Safe for concurrent use; not after <see cref="Dispose"/>.
+/// in a pinned buffer; every record key and hash key is derived from it. Safe for concurrent use; not after <see cref="Dispose"/>.
 /// </remarks>
 public sealed class FieldProtector : IDisposable
 {

@@ -11,11 +11,12 @@ namespace Turen.Sdk.Fields;
 
 /// <summary>
 /// What an encrypted value is bound to: the organization, the chain of records from the root object down (type, context
-/// values, and the member and index that lead to a nested record) and finally the member. Generated serializers build one
-/// per record; the bytes become the HKDF info of each value key, so a value opens only where it was sealed.
+/// values, and the member and index that lead to a nested record). Generated serializers build one per record; with a
+/// fresh salt the bytes become the HKDF info of the record's AES-256-GCM key, and each member's name selects its nonce
+/// and is authenticated, so a value opens only where it was sealed.
 /// </summary>
 /// <remarks>
-/// Each item is tagged and length-prefixed (docs/format-fields.md), so two different bindings never have equal bytes.
+/// Each item is tagged and length-prefixed (docs/format.md (field values)), so two different bindings never have equal bytes.
 /// Called only by generated code; the owner of a scope disposes it, copies passed by <c>in</c> never do.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -28,12 +29,16 @@ public ref struct FieldScope
     private const byte MemberTag = (byte)'M';
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static ReadOnlySpan<byte> ZeroNonce => new byte[FieldFormat.NonceSize];
 
     private readonly FieldProtector _protector;
     private byte[] _buffer;
     private int _length;
     private string _typeName;
+
+    // Per-record AES-GCM: one key per record serialization (fresh salt), one nonce per member (derived from its name).
+    private AesGcm? _sealer;
+    private AesGcm? _opener;
+    private byte[]? _headers; // [0, 21): the header values are sealed under; [21, 42): the header _opener was derived for.
 
     private FieldScope(FieldProtector protector, int capacity, string typeName)
     {
@@ -287,6 +292,16 @@ public ref struct FieldScope
     /// <summary>Returns the buffer to the pool. Only the scope's owner calls it.</summary>
     public void Dispose()
     {
+        _sealer?.Dispose();
+        _sealer = null;
+        _opener?.Dispose();
+        _opener = null;
+        if (_headers is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_headers);
+            _headers = null;
+        }
+
         byte[]? buffer = _buffer;
         _buffer = null!;
         if (buffer is not null)
@@ -297,24 +312,33 @@ public ref struct FieldScope
 
     private void WriteSealed(Utf8JsonWriter writer, string member, ReadOnlySpan<byte> plaintext)
     {
-        FieldProtector.VersionKey key = Protector.Active;
-        int rawLength = FieldFormat.Overhead + plaintext.Length;
-        byte[] raw = ArrayPool<byte>.Shared.Rent(rawLength);
-        byte[] text = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetEncodedLength(rawLength) + 4);
-        Span<byte> valueKey = stackalloc byte[FieldFormat.KeySize];
-        try
+        _headers ??= ArrayPool<byte>.Shared.Rent(2 * FieldFormat.HeaderSize);
+        Span<byte> header = _headers.AsSpan(0, FieldFormat.HeaderSize);
+        if (_sealer is null)
         {
-            Span<byte> header = raw.AsSpan(0, FieldFormat.HeaderSize);
+            FieldProtector.VersionKey key = Protector.Active;
             header[0] = FieldFormat.Version1;
             BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)key.Version);
             RandomNumberGenerator.Fill(header.Slice(5, FieldFormat.SaltSize));
-            DeriveValueKey(key, member, header, valueKey);
+            _sealer = CreateCipher(key, header);
+        }
 
-            // Every value has its own key (random 128-bit salt in the derivation), so the constant nonce is never reused
-            // under one key; the header is also authenticated as associated data.
-            using (var aes = new AesGcm(valueKey, FieldFormat.TagSize))
+        int rawLength = FieldFormat.Overhead + plaintext.Length;
+        byte[] raw = ArrayPool<byte>.Shared.Rent(rawLength);
+        byte[] text = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetEncodedLength(rawLength) + 4);
+        try
+        {
+            header.CopyTo(raw);
+            Span<byte> nonce = stackalloc byte[FieldFormat.NonceSize];
+            int aadLength = MemberAad(header, member, out byte[] aad);
+            try
             {
-                aes.Encrypt(ZeroNonce, plaintext, raw.AsSpan(FieldFormat.HeaderSize, plaintext.Length), raw.AsSpan(FieldFormat.HeaderSize + plaintext.Length, FieldFormat.TagSize), header);
+                DeriveNonce(aad.AsSpan(FieldFormat.HeaderSize, aadLength - FieldFormat.HeaderSize), nonce);
+                _sealer.Encrypt(nonce, plaintext, raw.AsSpan(FieldFormat.HeaderSize, plaintext.Length), raw.AsSpan(FieldFormat.HeaderSize + plaintext.Length, FieldFormat.TagSize), aad.AsSpan(0, aadLength));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(aad);
             }
 
             int written = Base64UrlCodec.EncodeToUtf8(raw.AsSpan(0, rawLength), text);
@@ -322,7 +346,6 @@ public ref struct FieldScope
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(valueKey);
             ArrayPool<byte>.Shared.Return(raw);
             ArrayPool<byte>.Shared.Return(text);
         }
@@ -356,57 +379,90 @@ public ref struct FieldScope
 
     private int OpenRaw(string member, byte[] raw, int rawLength, byte[] plaintext)
     {
-        Span<byte> valueKey = stackalloc byte[FieldFormat.KeySize];
+        if (rawLength < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
+        {
+            throw new FieldIntegrityException(_typeName, member);
+        }
+
+        uint version = BinaryPrimitives.ReadUInt32BigEndian(raw.AsSpan(1));
+        if (version is 0 or > int.MaxValue)
+        {
+            throw new FieldIntegrityException(_typeName, member);
+        }
+
+        ReadOnlySpan<byte> header = raw.AsSpan(0, FieldFormat.HeaderSize);
+        _headers ??= ArrayPool<byte>.Shared.Rent(2 * FieldFormat.HeaderSize);
+        Span<byte> openHeader = _headers.AsSpan(FieldFormat.HeaderSize, FieldFormat.HeaderSize);
+
+        // The values of one record share a header, hence a key: derive it once per distinct header.
+        if (_opener is null || !header.SequenceEqual(openHeader))
+        {
+            FieldProtector.VersionKey key = Protector.GetKey((int)version);
+            _opener?.Dispose();
+            _opener = null;
+            _opener = CreateCipher(key, header);
+            header.CopyTo(openHeader);
+        }
+
+        int length = rawLength - FieldFormat.Overhead;
+        Span<byte> nonce = stackalloc byte[FieldFormat.NonceSize];
+        int aadLength = MemberAad(header, member, out byte[] aad);
         try
         {
-            if (rawLength < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
-            {
-                throw new FieldIntegrityException(_typeName, member);
-            }
-
-            uint version = BinaryPrimitives.ReadUInt32BigEndian(raw.AsSpan(1));
-            if (version is 0 or > int.MaxValue)
-            {
-                throw new FieldIntegrityException(_typeName, member);
-            }
-
-            FieldProtector.VersionKey key = Protector.GetKey((int)version);
-            ReadOnlySpan<byte> header = raw.AsSpan(0, FieldFormat.HeaderSize);
-            int length = rawLength - FieldFormat.Overhead;
-            DeriveValueKey(key, member, header, valueKey);
-            try
-            {
-                using var aes = new AesGcm(valueKey, FieldFormat.TagSize);
-                aes.Decrypt(ZeroNonce, raw.AsSpan(FieldFormat.HeaderSize, length), raw.AsSpan(FieldFormat.HeaderSize + length, FieldFormat.TagSize), plaintext.AsSpan(0, length), header);
-            }
-            catch (CryptographicException)
-            {
-                CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
-                throw new FieldIntegrityException(_typeName, member);
-            }
-
-            return length;
+            DeriveNonce(aad.AsSpan(FieldFormat.HeaderSize, aadLength - FieldFormat.HeaderSize), nonce);
+            _opener.Decrypt(nonce, raw.AsSpan(FieldFormat.HeaderSize, length), raw.AsSpan(FieldFormat.HeaderSize + length, FieldFormat.TagSize), plaintext.AsSpan(0, length), aad.AsSpan(0, aadLength));
+        }
+        catch (CryptographicException)
+        {
+            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
+            throw new FieldIntegrityException(_typeName, member);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(valueKey);
+            ArrayPool<byte>.Shared.Return(aad);
         }
+
+        return length;
     }
 
-    /// <summary>valueKey = HKDF-Expand(PRK_v, binding ‖ 'M' member ‖ header, 32). The binding itself is left unchanged.</summary>
-    private void DeriveValueKey(FieldProtector.VersionKey key, string member, scoped ReadOnlySpan<byte> header, scoped Span<byte> valueKey)
+    /// <summary>recordKey = HKDF-Expand(PRK_v, binding ‖ header, 32), as an AES-256-GCM cipher. The key bytes are wiped at once.</summary>
+    private AesGcm CreateCipher(FieldProtector.VersionKey key, scoped ReadOnlySpan<byte> header)
     {
+        Span<byte> recordKey = stackalloc byte[FieldFormat.KeySize];
         int mark = _length;
         try
         {
-            AppendItem(MemberTag, member);
             Append(header);
-            HKDF.Expand(HashAlgorithmName.SHA256, key.Prk, valueKey, _buffer.AsSpan(0, _length));
+            HKDF.Expand(HashAlgorithmName.SHA256, key.Prk, recordKey, _buffer.AsSpan(0, _length));
+            return new AesGcm(recordKey, FieldFormat.TagSize);
         }
         finally
         {
             _length = mark;
+            CryptographicOperations.ZeroMemory(recordKey);
         }
+    }
+
+    /// <summary>AAD = header ‖ 'M' ‖ u16 length ‖ UTF-8 member name, in a rented array; returns its length.</summary>
+    private readonly int MemberAad(scoped ReadOnlySpan<byte> header, string member, out byte[] aad)
+    {
+        aad = ArrayPool<byte>.Shared.Rent(FieldFormat.HeaderSize + 3 + StrictUtf8.GetMaxByteCount(member.Length));
+        header.CopyTo(aad);
+        aad[FieldFormat.HeaderSize] = MemberTag;
+        int written = StrictUtf8.GetBytes(member, aad.AsSpan(FieldFormat.HeaderSize + 3));
+        BinaryPrimitives.WriteUInt16BigEndian(aad.AsSpan(FieldFormat.HeaderSize + 1), (ushort)written);
+        return FieldFormat.HeaderSize + 3 + written;
+    }
+
+    /// <summary>nonce = SHA-256("turen.nonce.v1" 0x00 ‖ member item)[0..12): distinct per member, so never repeated under one record key.</summary>
+    private static void DeriveNonce(scoped ReadOnlySpan<byte> memberItem, scoped Span<byte> nonce)
+    {
+        Span<byte> input = stackalloc byte[FieldFormat.NonceLabel.Length + memberItem.Length];
+        FieldFormat.NonceLabel.CopyTo(input);
+        memberItem.CopyTo(input[FieldFormat.NonceLabel.Length..]);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(input, digest);
+        digest[..FieldFormat.NonceSize].CopyTo(nonce);
     }
 
     private void AddContextChars(string name, scoped ReadOnlySpan<char> value)

@@ -91,4 +91,14 @@ public class CleartextHttpAnalyzerTests
             """;
         return Verify<CleartextHttpAnalyzer>.ConfigFile(Path, Text, ConfigSpan.At("TUR003", Path, Text, "http://billing.example.com/api"));
     }
+
+    [Fact]
+    public Task Allowed_hosts_apply_to_config_files_through_a_matching_section()
+    {
+        var test = new TurenAnalyzerTest<CleartextHttpAnalyzer>();
+        test.TestState.Sources.Add("class Program { }");
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Legacy\": { \"BaseUrl\": \"http://legacy.internal.example/\" } }"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.{cs,json}]\nturen_analyzers.tur003.allowed_hosts = legacy.internal.example\n"));
+        return test.RunAsync();
+    }
 }

@@ -32,6 +32,10 @@ public class PublicListenerAnalyzerTests
     [InlineData("var l = {|TUR005:TcpListener.Create(5000)|};")]
     [InlineData("var u = {|TUR005:new UdpClient(514)|};")]
     [InlineData("{|TUR005:options.ListenAnyIP(5000)|};")]
+    [InlineData("options.Listen(new IPEndPoint({|TUR005:IPAddress.Any|}, 443), o => { });")]
+#pragma warning disable CA1416 // QUIC is platform-specific; the analyzer judges the code either way
+    [InlineData("var quic = new System.Net.Quic.QuicListenerOptions { ListenEndPoint = new IPEndPoint({|TUR005:IPAddress.IPv6Any|}, 443), ApplicationProtocols = new(), ConnectionOptionsCallback = null! };")]
+#pragma warning restore CA1416
     [InlineData("options.Listen({|TUR005:IPAddress.Any|}, 5000);")]
     [InlineData("builder.WebHost.UseUrls({|TUR005:\"http://*:5000\"|});")]
     [InlineData("builder.WebHost.UseUrls(\"http://localhost:5000\", {|TUR005:\"http://+:80\"|});")]

@@ -101,6 +101,34 @@ public sealed class AdversarialTests
     }
 
     [Fact]
+    public void Random_edits_insertions_and_deletions_fail()
+    {
+        (byte[] blob, _) = Sealed();
+        using RawAesKeyring keyring = Fixtures.Keyring();
+        var random = new Random(20261129);
+        for (int i = 0; i < 3000; i++)
+        {
+            var bytes = blob.ToList();
+            int at = random.Next(bytes.Count);
+            switch (i % 3)
+            {
+                case 0:
+                    bytes[at] = (byte)(bytes[at] ^ (1 + random.Next(255)));
+                    break;
+                case 1:
+                    bytes.Insert(at, (byte)random.Next(256));
+                    break;
+                default:
+                    bytes.RemoveRange(at, Math.Min(1 + random.Next(4), bytes.Count - at));
+                    break;
+            }
+
+            Assert.False(SessionBlob.TryOpen(bytes.ToArray(), keyring, null, out byte[]? plaintext), $"edit {i} still opens");
+            Assert.Null(plaintext);
+        }
+    }
+
+    [Fact]
     public void Trailing_bytes_fail()
     {
         (byte[] blob, _) = Sealed();
