@@ -10,8 +10,8 @@ using Turen.Sdk.Keys;
 namespace Turen.Sdk.Benchmarks.Fields;
 
 /// <summary>
-/// One AgentRecord written to JSON and read back, four ways, same data, same run:
-/// the generated Turen serializer; hand-written BCL code doing the same crypto; ASP.NET Core Data Protection
+/// One AgentRecord written to JSON and read back, five ways, same data, same run:
+/// the generated Turen serializer; hand-written code doing the same crypto (BCL AesGcm, and NSec's AES-256-GCM); ASP.NET Core Data Protection
 /// Protect/Unprotect per field (with System.Text.Json source generation for the rest); and System.Text.Json
 /// source generation of the unprotected model (the allocation baseline).
 /// </summary>
@@ -22,6 +22,7 @@ public class FieldSerializerBenchmarks
     private AgentRecord _record = null!;
     private PlainAgentRecord _plain = null!;
     private HandWrittenFieldCrypto _handWritten = null!;
+    private HandWrittenFieldCrypto _handWrittenNSec = null!;
     private IDataProtector _refreshTokenProtector = null!;
     private IDataProtector _deviceKeyProtector = null!;
     private byte[] _hashKey = null!;
@@ -48,6 +49,7 @@ public class FieldSerializerBenchmarks
             RefreshToken = _record.RefreshToken, DeviceKey = _record.DeviceKey, RegisteredAt = _record.RegisteredAt, Port = _record.Port,
         };
         _handWritten = new HandWrittenFieldCrypto(orgKey);
+        _handWrittenNSec = new HandWrittenFieldCrypto(orgKey, useNSec: true);
         var provider = new EphemeralDataProtectionProvider();
         _refreshTokenProtector = provider.CreateProtector("AgentRecord.RefreshToken");
         _deviceKeyProtector = provider.CreateProtector("AgentRecord.DeviceKey");
@@ -72,6 +74,9 @@ public class FieldSerializerBenchmarks
 
     [Benchmark(Description = "Hand-written BCL")]
     public PlainAgentRecord HandWritten() => _handWritten.Deserialize(_handWritten.Serialize(_plain));
+
+    [Benchmark(Description = "Hand-written NSec")]
+    public PlainAgentRecord HandWrittenNSec() => _handWrittenNSec.Deserialize(_handWrittenNSec.Serialize(_plain));
 
     [Benchmark(Description = "Data Protection per field")]
     public PlainAgentRecord DataProtection()
