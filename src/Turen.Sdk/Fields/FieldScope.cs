@@ -162,83 +162,49 @@ public ref struct FieldScope
     /// <summary>Opens a string member read from storage.</summary>
     /// <exception cref="FieldIntegrityException">The value does not open here.</exception>
     /// <exception cref="FieldKeyUnavailableException">The value names a data-key version that is not loaded.</exception>
-    public string? DecryptString(string member, string? stored)
-    {
-        if (stored is null)
-        {
-            return null;
-        }
-
-        byte[] plaintext = ArrayPool<byte>.Shared.Rent(stored.Length);
-        int length = 0;
-        try
-        {
-            length = Open(member, stored, plaintext);
-            try
-            {
-                return StrictUtf8.GetString(plaintext, 0, length);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new FieldIntegrityException(_typeName, member);
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(plaintext);
-        }
-    }
+    public string? DecryptString(string member, string? stored) =>
+        stored is null ? null : (string)OpenPooled(member, stored, default, asText: true);
 
     /// <summary>Opens a byte-array member read from storage.</summary>
     /// <exception cref="FieldIntegrityException">The value does not open here.</exception>
     /// <exception cref="FieldKeyUnavailableException">The value names a data-key version that is not loaded.</exception>
-    public byte[]? DecryptBytes(string member, string? stored)
-    {
-        if (stored is null)
-        {
-            return null;
-        }
-
-        byte[] plaintext = ArrayPool<byte>.Shared.Rent(stored.Length);
-        int length = 0;
-        try
-        {
-            length = Open(member, stored, plaintext);
-            return plaintext.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(plaintext);
-        }
-    }
+    public byte[]? DecryptBytes(string member, string? stored) =>
+        stored is null ? null : (byte[])OpenPooled(member, stored, default, asText: false);
 
     /// <summary>Opens a string member at the reader's current token (a JSON string or null) without allocating the stored text.</summary>
     /// <inheritdoc cref="DecryptString(string, string?)" path="/exception"/>
-    public string? DecryptString(string member, ref Utf8JsonReader reader)
+    public string? DecryptString(string member, ref Utf8JsonReader reader) =>
+        IsNullToken(member, ref reader) ? null
+        : reader.ValueIsEscaped || reader.HasValueSequence ? DecryptString(member, reader.GetString())
+        : (string)OpenPooled(member, default, reader.ValueSpan, asText: true);
+
+    /// <summary>Opens a byte-array member at the reader's current token (a JSON string or null) without allocating the stored text.</summary>
+    /// <inheritdoc cref="DecryptBytes(string, string?)" path="/exception"/>
+    public byte[]? DecryptBytes(string member, ref Utf8JsonReader reader) =>
+        IsNullToken(member, ref reader) ? null
+        : reader.ValueIsEscaped || reader.HasValueSequence ? DecryptBytes(member, reader.GetString())
+        : (byte[])OpenPooled(member, default, reader.ValueSpan, asText: false);
+
+    private bool IsNullToken(string member, ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? true
+        : reader.TokenType == JsonTokenType.String ? false
+        : throw new FieldIntegrityException(_typeName, member);
+
+    // One pooled, zeroed-after-use plaintext buffer for every decrypt path; the stored value comes either as text
+    // (a string read earlier) or as the reader's raw UTF-8 bytes, so the JSON text is never copied.
+    private object OpenPooled(string member, ReadOnlySpan<char> storedText, ReadOnlySpan<byte> storedUtf8, bool asText)
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new FieldIntegrityException(_typeName, member);
-        }
-
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return DecryptString(member, reader.GetString());
-        }
-
-        ReadOnlySpan<byte> stored = reader.ValueSpan;
-        byte[] plaintext = ArrayPool<byte>.Shared.Rent(stored.Length);
+        bool fromUtf8 = storedText.IsEmpty && !storedUtf8.IsEmpty;
+        byte[] plaintext = ArrayPool<byte>.Shared.Rent(fromUtf8 ? storedUtf8.Length : storedText.Length);
         int length = 0;
         try
         {
-            length = Open(member, stored, plaintext);
+            length = fromUtf8 ? Open(member, storedUtf8, plaintext) : Open(member, storedText, plaintext);
+            if (!asText)
+            {
+                return plaintext.AsSpan(0, length).ToArray();
+            }
+
             try
             {
                 return StrictUtf8.GetString(plaintext, 0, length);
@@ -247,40 +213,6 @@ public ref struct FieldScope
             {
                 throw new FieldIntegrityException(_typeName, member);
             }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(plaintext);
-        }
-    }
-
-    /// <summary>Opens a byte-array member at the reader's current token (a JSON string or null) without allocating the stored text.</summary>
-    /// <inheritdoc cref="DecryptBytes(string, string?)" path="/exception"/>
-    public byte[]? DecryptBytes(string member, ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new FieldIntegrityException(_typeName, member);
-        }
-
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return DecryptBytes(member, reader.GetString());
-        }
-
-        ReadOnlySpan<byte> stored = reader.ValueSpan;
-        byte[] plaintext = ArrayPool<byte>.Shared.Rent(stored.Length);
-        int length = 0;
-        try
-        {
-            length = Open(member, stored, plaintext);
-            return plaintext.AsSpan(0, length).ToArray();
         }
         finally
         {
