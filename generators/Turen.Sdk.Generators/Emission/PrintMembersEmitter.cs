@@ -37,7 +37,8 @@ internal static class PrintMembersEmitter
 
         foreach (string member in spec.PrintableMembers)
         {
-            w.WriteLine($"builder.Append({CSharpLiteral.String((first ? string.Empty : ", ") + member + " = ")});");
+            // Member names are C# identifiers, so the label needs no escaping: "Name = " or ", Name = ".
+            w.WriteLine($"builder.Append(\"{(first ? string.Empty : ", ")}{member} = \");");
             w.WriteLine($"builder.Append((object?)this.{member});");
             first = false;
         }

@@ -34,14 +34,14 @@ internal static class ValueEmitter
                 w.WriteLine($"writer.WriteStringValue({value});");
                 break;
             case ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan:
-                w.WriteLine($"{Names.Json}.Write{type.Kind}(writer, {value});");
+                w.WriteLine($"{Names.Json}.Write{KindName(type.Kind)}(writer, {value});");
                 break;
             case ValueKind.Enum:
                 w.WriteLine($"writer.WriteNumberValue(({Underlying(type.EnumUnderlying)}){value});");
                 break;
             case ValueKind.Nullable:
                 w.OpenBlock($"if ({value}.HasValue)");
-                WriteValue(w, type.Element!, $"{value}.GetValueOrDefault()", member, index, depth + 1);
+                WriteValue(w, type.Element!, value + ".GetValueOrDefault()", member, index, depth + 1);
                 w.CloseBlock();
                 w.OpenBlock("else");
                 w.WriteLine("writer.WriteNullValue();");
@@ -68,7 +68,7 @@ internal static class ValueEmitter
                 w.WriteLine("writer.WriteStartArray();");
                 w.WriteLine($"int __index{depth} = 0;");
                 w.OpenBlock($"foreach (var __item{depth} in __items{depth})");
-                WriteValue(w, type.Element!, $"__item{depth}", member, $"__index{depth}", depth + 1);
+                WriteValue(w, type.Element!, "__item" + Digit(depth), member, "__index" + Digit(depth), depth + 1);
                 w.WriteLine($"__index{depth}++;");
                 w.CloseBlock();
                 w.WriteLine("writer.WriteEndArray();");
@@ -92,72 +92,155 @@ internal static class ValueEmitter
         {
             TypeRef element = type.Element!;
             w.OpenBlock($"if (reader.TokenType == {Names.TokenType}.Null)");
-            w.WriteLine(type.AllowsNull ? $"{target} = null;" : $"throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)});");
+            if (type.AllowsNull)
+            {
+                w.WriteLine($"{target} = null;");
+            }
+            else
+            {
+                w.WriteLine($"throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)});");
+            }
+
             w.CloseBlock();
             w.OpenBlock("else");
             w.WriteLine($"{Names.Json}.Expect(ref reader, {Names.TokenType}.StartArray);");
             w.WriteLine($"var __list = new {Names.List}<{element.FullyQualifiedName}>();");
             w.OpenBlock($"while (reader.Read() && reader.TokenType != {Names.TokenType}.EndArray)");
-            w.WriteLine($"__list.Add({ReadExpression(element, typeName, member, "__list.Count")});");
+            w.BeginLine($"__list.Add(");
+            WriteReadExpression(w, element, typeName, member, "__list.Count", "reader");
+            w.EndLine(");");
             w.CloseBlock();
-            w.WriteLine(type.Kind == ValueKind.Array ? $"{target} = __list.ToArray();" : $"{target} = __list;");
+            if (type.Kind == ValueKind.Array)
+            {
+                w.WriteLine($"{target} = __list.ToArray();");
+            }
+            else
+            {
+                w.WriteLine($"{target} = __list;");
+            }
+
             w.CloseBlock();
             return;
         }
 
-        w.WriteLine($"{target} = {ReadExpression(type, typeName, member, "-1")};");
+        w.BeginLine($"{target} = ");
+        WriteReadExpression(w, type, typeName, member, "-1", "reader");
+        w.EndLine(";");
     }
 
-    /// <summary>An expression that reads a non-collection value.</summary>
-    public static string ReadExpression(TypeRef type, string typeName, string member, string index)
+    /// <summary>Writes, mid-line, an expression that reads a non-collection value from the reader variable <paramref name="reader"/>.</summary>
+    public static void WriteReadExpression(SourceWriter w, TypeRef type, string typeName, string member, string index, string reader)
     {
-        string expression = type.Kind switch
-        {
-            ValueKind.String => $"{Names.Json}.ReadString(ref reader)",
-            ValueKind.Bytes => $"{Names.Json}.ReadBytes(ref reader)",
-            ValueKind.Boolean => "reader.GetBoolean()",
-            ValueKind.Byte => "reader.GetByte()",
-            ValueKind.SByte => "reader.GetSByte()",
-            ValueKind.Int16 => "reader.GetInt16()",
-            ValueKind.UInt16 => "reader.GetUInt16()",
-            ValueKind.Int32 => "reader.GetInt32()",
-            ValueKind.UInt32 => "reader.GetUInt32()",
-            ValueKind.Int64 => "reader.GetInt64()",
-            ValueKind.UInt64 => "reader.GetUInt64()",
-            ValueKind.Single => "reader.GetSingle()",
-            ValueKind.Double => "reader.GetDouble()",
-            ValueKind.Decimal => "reader.GetDecimal()",
-            ValueKind.Guid => "reader.GetGuid()",
-            ValueKind.DateTime => "reader.GetDateTime()",
-            ValueKind.DateTimeOffset => "reader.GetDateTimeOffset()",
-            ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan => $"{Names.Json}.Read{type.Kind}(ref reader)",
-            ValueKind.Enum => $"({type.NonNullableName})reader.Get{type.EnumUnderlying}()",
-            ValueKind.Nullable => $"(reader.TokenType == {Names.TokenType}.Null ? null : ({type.FullyQualifiedName}){ReadExpression(type.Element!, typeName, member, index)})",
-            ValueKind.Nested => $"{Names.Serializer}.ReadNested<{type.NonNullableName}>(ref reader, in scope, {CSharpLiteral.String(member)}, {index})",
-            _ => throw new InvalidOperationException("Not a scalar kind " + type.Kind),
-        };
-
         if (type.Kind == ValueKind.Nested && !type.IsValueTypeNested)
         {
-            expression = type.AllowsNull
-                ? $"(reader.TokenType == {Names.TokenType}.Null ? null : {expression})"
-                : $"(reader.TokenType == {Names.TokenType}.Null ? throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)}) : {expression})";
+            w.Write($"({reader}.TokenType == {Names.TokenType}.Null ? ");
+            if (type.AllowsNull)
+            {
+                w.Write("null");
+            }
+            else
+            {
+                w.Write($"throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)})");
+            }
+
+            w.Write(" : ");
+            WriteBareReadExpression(w, type, typeName, member, index, reader);
+            w.Write(")");
         }
         else if (type.Kind is ValueKind.String or ValueKind.Bytes && !type.AllowsNull)
         {
-            expression = $"({expression} ?? throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)}))";
+            w.Write("(");
+            WriteBareReadExpression(w, type, typeName, member, index, reader);
+            w.Write($" ?? throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)}))");
         }
-
-        return expression;
+        else
+        {
+            WriteBareReadExpression(w, type, typeName, member, index, reader);
+        }
     }
 
-    /// <summary>An expression converting a context value to a type <c>FieldScope.AddContext</c> accepts.</summary>
-    public static string ContextArgument(TypeRef type, string value) => type.Kind switch
+    private static void WriteBareReadExpression(SourceWriter w, TypeRef type, string typeName, string member, string index, string reader)
     {
-        ValueKind.String or ValueKind.Guid or ValueKind.Boolean => value,
-        ValueKind.Byte or ValueKind.UInt16 or ValueKind.UInt32 or ValueKind.UInt64 => $"(ulong){value}",
-        ValueKind.Enum when type.EnumUnderlying is ValueKind.Byte or ValueKind.UInt16 or ValueKind.UInt32 or ValueKind.UInt64 => $"(ulong){value}",
-        _ => $"(long){value}",
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                w.Write($"{Names.Json}.ReadString(ref {reader})");
+                break;
+            case ValueKind.Bytes:
+                w.Write($"{Names.Json}.ReadBytes(ref {reader})");
+                break;
+            case ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan:
+                w.Write($"{Names.Json}.Read{KindName(type.Kind)}(ref {reader})");
+                break;
+            case ValueKind.Enum:
+                w.Write($"({type.NonNullableName}){reader}.Get{KindName(type.EnumUnderlying!.Value)}()");
+                break;
+            case ValueKind.Nullable:
+                w.Write($"({reader}.TokenType == {Names.TokenType}.Null ? null : ({type.FullyQualifiedName})");
+                WriteReadExpression(w, type.Element!, typeName, member, index, reader);
+                w.Write(")");
+                break;
+            case ValueKind.Nested:
+                w.Write($"{Names.Serializer}.ReadNested<{type.NonNullableName}>(ref {reader}, in scope, {CSharpLiteral.String(member)}, {index})");
+                break;
+            case ValueKind.Array or ValueKind.List:
+                throw new InvalidOperationException("Not a scalar kind " + type.Kind);
+            default:
+                // Boolean, numbers, Guid, DateTime, DateTimeOffset: the reader's own Get{Kind}().
+                w.Write($"{reader}.Get{KindName(type.Kind)}()");
+                break;
+        }
+    }
+
+    /// <summary>Writes, mid-line, an expression converting a context value to a type <c>FieldScope.AddContext</c> accepts.</summary>
+    public static void WriteContextArgument(SourceWriter w, TypeRef type, string value, int index = -1)
+    {
+        string cast = type.Kind switch
+        {
+            ValueKind.String or ValueKind.Guid or ValueKind.Boolean => string.Empty,
+            ValueKind.Byte or ValueKind.UInt16 or ValueKind.UInt32 or ValueKind.UInt64 => "(ulong)",
+            ValueKind.Enum when type.EnumUnderlying is ValueKind.Byte or ValueKind.UInt16 or ValueKind.UInt32 or ValueKind.UInt64 => "(ulong)",
+            _ => "(long)",
+        };
+        if (index < 0)
+        {
+            w.Write($"{cast}{value}");
+        }
+        else
+        {
+            w.Write($"{cast}{value}{index}");
+        }
+    }
+
+    /// <summary>The kind's name as used in <c>Utf8JsonReader.Get*</c> and <c>FieldJson.Read*/Write*</c>, without <c>Enum.ToString</c>.</summary>
+    private static string KindName(ValueKind kind) => kind switch
+    {
+        ValueKind.Boolean => "Boolean",
+        ValueKind.Byte => "Byte",
+        ValueKind.SByte => "SByte",
+        ValueKind.Int16 => "Int16",
+        ValueKind.UInt16 => "UInt16",
+        ValueKind.Int32 => "Int32",
+        ValueKind.UInt32 => "UInt32",
+        ValueKind.Int64 => "Int64",
+        ValueKind.UInt64 => "UInt64",
+        ValueKind.Single => "Single",
+        ValueKind.Double => "Double",
+        ValueKind.Decimal => "Decimal",
+        ValueKind.Guid => "Guid",
+        ValueKind.DateTime => "DateTime",
+        ValueKind.DateTimeOffset => "DateTimeOffset",
+        ValueKind.DateOnly => "DateOnly",
+        ValueKind.TimeOnly => "TimeOnly",
+        ValueKind.TimeSpan => "TimeSpan",
+        _ => throw new InvalidOperationException("No reader method for kind " + kind),
+    };
+
+    private static string Digit(int depth) => depth switch
+    {
+        0 => "0",
+        1 => "1",
+        _ => depth.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static string Underlying(ValueKind? kind) => kind switch

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,10 +15,13 @@ namespace Turen.Sdk.Generators.Parsing;
 /// Reads an annotated type's symbol into a <see cref="TypeSpec"/> plus its TUR1xx violations. Symbols stay inside this
 /// class: what leaves it is values only.
 /// </summary>
+/// <remarks>
+/// This runs once per annotated type in every build, so it reads each member's attributes once, formats type names without
+/// <c>ToDisplayString</c> where it can (<see cref="TypeNames"/>), and computes source locations only for diagnostics.
+/// </remarks>
 internal static class TypeParser
 {
     private const string JsonSerializationNamespace = "System.Text.Json.Serialization";
-    private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
 
     // Names that say "this is a key": a hash of it could never be used again, so [Hashed] on it is a mistake (TUR103).
     private static readonly string[] KeyMaterialSuffixes =
@@ -58,18 +61,17 @@ internal static class TypeParser
 
     public static ParseResult Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
-        string key = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        LocationInfo? typeLocation = LocationInfo.From(type.Locations.FirstOrDefault());
+        var diagnostics = new DiagnosticList(type);
+        string key = TypeNames.FullyQualified(type);
 
         if (type.IsGenericType)
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.GenericType, typeLocation, type.Name));
+            diagnostics.AddForType(FieldDiagnosticIds.GenericType, type.Name);
         }
 
         if (!IsPartial(type))
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.TypeNotPartial, typeLocation, type.Name));
+            diagnostics.AddForType(FieldDiagnosticIds.TypeNotPartial, type.Name);
         }
 
         var containing = new List<ContainingTypeSpec>();
@@ -77,24 +79,23 @@ internal static class TypeParser
         {
             if (!IsPartial(outer))
             {
-                diagnostics.Add(Diagnostic(FieldDiagnosticIds.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name));
+                diagnostics.AddForType(FieldDiagnosticIds.ContainingTypeNotPartial, type.Name, outer.Name);
             }
 
             containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
         }
 
-        if (!type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        if (!type.IsValueType && !HasParameterlessConstructor(type))
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.NoParameterlessConstructor, typeLocation, type.Name));
+            diagnostics.AddForType(FieldDiagnosticIds.NoParameterlessConstructor, type.Name);
         }
 
         var members = new List<MemberSpec>();
-        var serialized = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (IPropertySymbol property in SerializableProperties(type))
+        var skippedAnnotated = new List<IPropertySymbol>();
+        foreach ((IPropertySymbol property, MemberAttributes attributes) in SerializableProperties(type, skippedAnnotated))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            serialized.Add(property);
-            MemberSpec? member = ParseMember(type, property, diagnostics);
+            MemberSpec? member = ParseMember(type, property, attributes, diagnostics);
             if (member is not null)
             {
                 members.Add(member);
@@ -103,113 +104,93 @@ internal static class TypeParser
 
         // An annotated member the serializer would not write (not public, static, or [JsonIgnore]) would silently lose
         // its protection's purpose: report it rather than drop it.
-        foreach (ISymbol member in type.GetMembers())
+        foreach (IPropertySymbol property in skippedAnnotated)
         {
-            if (member is IPropertySymbol property && !serialized.Contains(property) && HasTurenAttribute(property))
-            {
-                diagnostics.Add(Diagnostic(FieldDiagnosticIds.UnsupportedMemberType, LocationInfo.From(property.Locations.FirstOrDefault()), property.Name,
-                    TypeRefParser.Display(property.Type), "annotated members must be public, non-static, readable properties without [JsonIgnore]"));
-            }
+            diagnostics.Add(FieldDiagnosticIds.UnsupportedMemberType, property, property.Name,
+                TypeNames.Display(property.Type), "annotated members must be public, non-static, readable properties without [JsonIgnore]");
         }
 
         TypeSpec? spec = null;
         if (diagnostics.Count == 0)
         {
-            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            string nesting = string.Concat(containing.Select(c => c.Name + "+"));
-            string bindingName = (ns is null ? string.Empty : ns + ".") + nesting + type.Name;
+            string? ns = TypeNames.Namespace(type.ContainingNamespace);
+            var binding = new StringBuilder(64);
+            if (ns is not null)
+            {
+                binding.Append(ns).Append('.');
+            }
+
+            foreach (ContainingTypeSpec outer in containing)
+            {
+                binding.Append(outer.Name).Append('+');
+            }
+
+            string bindingName = binding.Append(type.Name).ToString();
+            PrintMembersKind printing = PrintMembersOf(type);
             spec = new TypeSpec(
-                HintName: bindingName.Replace('+', '.') + ".Turen.g.cs",
+                HintName: binding.Replace('+', '.').Append(".Turen.g.cs").ToString(),
                 Namespace: ns,
                 ContainingTypes: containing.ToImmutableEquatableArray(),
                 Keyword: Keyword(type),
                 Name: type.Name,
                 FullyQualifiedName: key,
                 BindingName: bindingName,
-                Printing: PrintMembersOf(type),
+                Printing: printing,
                 HidesBaseHashedFields: BaseHasHashedMembers(type),
                 Members: members.ToImmutableEquatableArray(),
-                PrintableMembers: PrintableMembers(type).ToImmutableEquatableArray());
+                // Only a record's PrintMembers uses them; other types keep an empty (and equal) list.
+                PrintableMembers: printing == PrintMembersKind.None ? ImmutableEquatableArray<string>.Empty : PrintableMembers(type).ToImmutableEquatableArray());
         }
 
         return new ParseResult(key, spec, diagnostics.ToImmutableEquatableArray());
     }
 
-    private static MemberSpec? ParseMember(INamedTypeSymbol type, IPropertySymbol property, List<DiagnosticInfo> diagnostics)
+    private static MemberSpec? ParseMember(INamedTypeSymbol type, IPropertySymbol property, MemberAttributes attributes, DiagnosticList diagnostics)
     {
-        LocationInfo? location = LocationInfo.From(property.Locations.FirstOrDefault());
-        bool encrypted = false, hashed = false, context = false;
-        int hashKind = 0;
-        string jsonName = property.Name;
-        foreach (AttributeData attribute in property.GetAttributes())
-        {
-            switch (SymbolNames.TurenAttribute(attribute) ?? (SymbolNames.Is(attribute.AttributeClass, JsonSerializationNamespace, "JsonPropertyNameAttribute") ? JsonPropertyNameAttribute : null))
-            {
-                case FieldAttributeNames.Encrypted:
-                    encrypted = true;
-                    break;
-                case FieldAttributeNames.Hashed:
-                    hashed = true;
-                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind)
-                    {
-                        hashKind = kind;
-                    }
-
-                    break;
-                case FieldAttributeNames.EncryptionContext:
-                    context = true;
-                    break;
-                case JsonPropertyNameAttribute when attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name:
-                    jsonName = name;
-                    break;
-            }
-        }
-
-        bool annotated = encrypted || hashed || context;
+        bool encrypted = attributes.Encrypted, hashed = attributes.Hashed, context = attributes.Context;
         int before = diagnostics.Count;
 
         if (!CanAssign(type, property))
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.SetterMissing, location, property.Name));
+            diagnostics.Add(FieldDiagnosticIds.SetterMissing, property, property.Name);
         }
 
         if (encrypted && hashed)
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.EncryptedAndHashed, location, property.Name));
+            diagnostics.Add(FieldDiagnosticIds.EncryptedAndHashed, property, property.Name);
         }
 
         TypeRef? typeRef = TypeRefParser.Parse(property.Type, out string? reason);
-        string typeName = TypeRefParser.Display(property.Type);
 
         if (hashed && !encrypted && IsKeyMaterial(property))
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.HashedKeyMaterial, location, property.Name));
+            diagnostics.Add(FieldDiagnosticIds.HashedKeyMaterial, property, property.Name);
         }
         else if (hashed && !encrypted && property.Type.SpecialType != SpecialType.System_String)
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.UnsupportedMemberType, location, property.Name, typeName, "[Hashed] supports string members only"));
+            diagnostics.Add(FieldDiagnosticIds.UnsupportedMemberType, property, property.Name, TypeName(typeRef, property), "[Hashed] supports string members only");
         }
 
         if (encrypted && !hashed && typeRef?.Kind is not (ValueKind.String or ValueKind.Bytes))
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.UnsupportedMemberType, location, property.Name, typeName, "[Encrypted] supports string and byte[] members only"));
+            diagnostics.Add(FieldDiagnosticIds.UnsupportedMemberType, property, property.Name, TypeName(typeRef, property), "[Encrypted] supports string and byte[] members only");
         }
 
         if (context)
         {
             if (encrypted || hashed)
             {
-                diagnostics.Add(Diagnostic(FieldDiagnosticIds.InvalidContextMember, location, property.Name, "is itself encrypted or hashed"));
+                diagnostics.Add(FieldDiagnosticIds.InvalidContextMember, property, property.Name, "is itself encrypted or hashed");
             }
             else if (!IsStableScalar(typeRef))
             {
-                diagnostics.Add(Diagnostic(FieldDiagnosticIds.InvalidContextMember, location, property.Name, $"has type '{typeName}', which is not a stable non-null scalar"));
+                diagnostics.Add(FieldDiagnosticIds.InvalidContextMember, property, property.Name, $"has type '{TypeName(typeRef, property)}', which is not a stable non-null scalar");
             }
         }
 
-        if (typeRef is null && !annotated)
+        if (typeRef is null && !attributes.IsAnnotated)
         {
-            diagnostics.Add(Diagnostic(FieldDiagnosticIds.UnsupportedMemberType, location, property.Name, typeName, reason ?? "unsupported type"));
+            diagnostics.Add(FieldDiagnosticIds.UnsupportedMemberType, property, property.Name, TypeName(typeRef, property), reason ?? "unsupported type");
         }
 
         if (diagnostics.Count != before || typeRef is null)
@@ -218,56 +199,75 @@ internal static class TypeParser
         }
 
         Protection protection = encrypted ? Protection.Encrypted
-            : hashed ? (hashKind == FieldAttributeNames.HashKindPassword ? Protection.HashedPassword : Protection.HashedKeyed)
+            : hashed ? (attributes.HashKind == FieldAttributeNames.HashKindPassword ? Protection.HashedPassword : Protection.HashedKeyed)
             : context ? Protection.Context
             : Protection.None;
-        return new MemberSpec(property.Name, jsonName, typeRef, protection, property.IsRequired);
+        return new MemberSpec(property.Name, attributes.JsonName ?? property.Name, typeRef, protection, property.IsRequired);
     }
 
-    /// <summary>Public instance properties, base type's first, excluding indexers, [JsonIgnore] and computed get-only ones.</summary>
-    private static IEnumerable<IPropertySymbol> SerializableProperties(INamedTypeSymbol type)
+    // The parsed type's display name is the member type's display name; only an unsupported type needs formatting again.
+    private static string TypeName(TypeRef? typeRef, IPropertySymbol property) => typeRef?.FullyQualifiedName ?? TypeNames.Display(property.Type);
+
+    /// <summary>
+    /// Public instance properties, base type's first, excluding indexers, [JsonIgnore] and computed get-only ones, each with
+    /// its attributes read once. Annotated properties of <paramref name="type"/> itself that are left out are added to
+    /// <paramref name="skippedAnnotated"/>.
+    /// </summary>
+    private static List<(IPropertySymbol Property, MemberAttributes Attributes)> SerializableProperties(INamedTypeSymbol type, List<IPropertySymbol> skippedAnnotated)
     {
         var chain = new List<INamedTypeSymbol>();
         for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            chain.Insert(0, current);
+            chain.Add(current);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<IPropertySymbol>();
-        for (int i = chain.Count - 1; i >= 0; i--)
+        // Most derived first, so a derived property hides a base one of the same name; each level is then put before the
+        // levels derived from it.
+        HashSet<string>? seen = chain.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var result = new List<(IPropertySymbol, MemberAttributes)>();
+        for (int i = 0; i < chain.Count; i++)
         {
-            var level = new List<IPropertySymbol>();
-            var backed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (ISymbol member in chain[i].GetMembers())
+            bool own = i == 0;
+            var level = new List<(IPropertySymbol, MemberAttributes)>();
+            HashSet<ISymbol>? backed = null;
+            System.Collections.Immutable.ImmutableArray<ISymbol> levelMembers = chain[i].GetMembers();
+            foreach (ISymbol member in levelMembers)
             {
-                if (member is IFieldSymbol { AssociatedSymbol: { } associated })
-                {
-                    backed.Add(associated);
-                }
-            }
-
-            foreach (ISymbol member in chain[i].GetMembers())
-            {
-                if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer ||
-                    property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null || !seen.Add(property.Name))
+                if (member is not IPropertySymbol property)
                 {
                     continue;
                 }
 
-                if (property.GetAttributes().Any(a => SymbolNames.Is(a.AttributeClass, JsonSerializationNamespace, "JsonIgnoreAttribute")))
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null ||
+                    (seen is not null && !seen.Add(property.Name)))
                 {
+                    if (own && HasTurenAttribute(property))
+                    {
+                        skippedAnnotated.Add(property);
+                    }
+
+                    continue;
+                }
+
+                MemberAttributes attributes = MemberAttributes.Read(property);
+                if (attributes.JsonIgnore)
+                {
+                    if (own && attributes.IsAnnotated)
+                    {
+                        skippedAnnotated.Add(property);
+                    }
+
                     continue;
                 }
 
                 // A computed property (no backing storage) is not data; a get-only auto-property or an annotated one is,
                 // and must be assignable (TUR106).
-                if (property.SetMethod is null && !HasTurenAttribute(property) && !backed.Contains(property))
+                if (property.SetMethod is null && !attributes.IsAnnotated && !(backed ??= BackedProperties(levelMembers)).Contains(property))
                 {
                     continue;
                 }
 
-                level.Add(property);
+                level.Add((property, attributes));
             }
 
             result.InsertRange(0, level);
@@ -276,24 +276,50 @@ internal static class TypeParser
         return result;
     }
 
-    private static IEnumerable<string> PrintableMembers(INamedTypeSymbol type)
+    private static HashSet<ISymbol> BackedProperties(System.Collections.Immutable.ImmutableArray<ISymbol> members)
     {
+        var backed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (ISymbol member in members)
+        {
+            if (member is IFieldSymbol { AssociatedSymbol: { } associated })
+            {
+                backed.Add(associated);
+            }
+        }
+
+        return backed;
+    }
+
+    private static List<string> PrintableMembers(INamedTypeSymbol type)
+    {
+        var printable = new List<string>();
         foreach (ISymbol member in type.GetMembers())
         {
-            if (member.IsStatic || member.IsImplicitlyDeclared || member.DeclaredAccessibility != Accessibility.Public || HasTurenAttribute(member))
+            bool candidate = member is IPropertySymbol { IsIndexer: false, GetMethod: not null } property
+                ? property.Name != "EqualityContract"
+                : member is IFieldSymbol { AssociatedSymbol: null };
+            if (!candidate || member.IsStatic || member.IsImplicitlyDeclared || member.DeclaredAccessibility != Accessibility.Public || HasTurenAttribute(member))
             {
                 continue;
             }
 
-            if (member is IPropertySymbol { IsIndexer: false, GetMethod: not null } property && property.Name != "EqualityContract")
+            printable.Add(member.Name);
+        }
+
+        return printable;
+    }
+
+    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+    {
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == 0)
             {
-                yield return property.Name;
-            }
-            else if (member is IFieldSymbol { AssociatedSymbol: null } field)
-            {
-                yield return field.Name;
+                return true;
             }
         }
+
+        return false;
     }
 
     private static bool CanAssign(INamedTypeSymbol type, IPropertySymbol property)
@@ -322,7 +348,15 @@ internal static class TypeParser
             return true;
         }
 
-        return KeyMaterialSuffixes.Any(suffix => property.Name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        foreach (string suffix in KeyMaterialSuffixes)
+        {
+            if (property.Name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsStableScalar(TypeRef? type) =>
@@ -353,9 +387,17 @@ internal static class TypeParser
 
     private static PrintMembersKind PrintMembersOf(INamedTypeSymbol type)
     {
-        if (!type.IsRecord || type.GetMembers("PrintMembers").Any(m => !m.IsImplicitlyDeclared))
+        if (!type.IsRecord)
         {
             return PrintMembersKind.None;
+        }
+
+        foreach (ISymbol member in type.GetMembers("PrintMembers"))
+        {
+            if (!member.IsImplicitlyDeclared)
+            {
+                return PrintMembersKind.None;
+            }
         }
 
         if (type.BaseType is { IsRecord: true })
@@ -368,11 +410,12 @@ internal static class TypeParser
 
     private static bool BaseHasHashedMembers(INamedTypeSymbol type)
     {
-        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        // System.Object has no [Hashed] members: stop before it rather than read its members for every type.
+        for (INamedTypeSymbol? current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (ISymbol member in current.GetMembers())
             {
-                if (member is IPropertySymbol && member.GetAttributes().Any(a => SymbolNames.TurenAttribute(a) == FieldAttributeNames.Hashed))
+                if (member is IPropertySymbol && MemberAttributes.Read(member).Hashed)
                 {
                     return true;
                 }
@@ -382,6 +425,104 @@ internal static class TypeParser
         return false;
     }
 
-    private static DiagnosticInfo Diagnostic(string id, LocationInfo? location, params string[] arguments) =>
-        new(id, location, arguments.ToImmutableEquatableArray());
+    /// <summary>What one member's attributes say, read in a single pass over <see cref="ISymbol.GetAttributes"/>.</summary>
+    private readonly struct MemberAttributes
+    {
+        private MemberAttributes(bool encrypted, bool hashed, bool context, bool jsonIgnore, int hashKind, string? jsonName)
+        {
+            Encrypted = encrypted;
+            Hashed = hashed;
+            Context = context;
+            JsonIgnore = jsonIgnore;
+            HashKind = hashKind;
+            JsonName = jsonName;
+        }
+
+        public bool Encrypted { get; }
+
+        public bool Hashed { get; }
+
+        public bool Context { get; }
+
+        public bool JsonIgnore { get; }
+
+        public int HashKind { get; }
+
+        /// <summary>From <c>[JsonPropertyName]</c>, or null for the member's own name.</summary>
+        public string? JsonName { get; }
+
+        public bool IsAnnotated => Encrypted || Hashed || Context;
+
+        public static MemberAttributes Read(ISymbol member)
+        {
+            bool encrypted = false, hashed = false, context = false, jsonIgnore = false;
+            int hashKind = 0;
+            string? jsonName = null;
+            foreach (AttributeData attribute in member.GetAttributes())
+            {
+                switch (SymbolNames.TurenAttribute(attribute))
+                {
+                    case FieldAttributeNames.Encrypted:
+                        encrypted = true;
+                        continue;
+                    case FieldAttributeNames.Hashed:
+                        hashed = true;
+                        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind)
+                        {
+                            hashKind = kind;
+                        }
+
+                        continue;
+                    case FieldAttributeNames.EncryptionContext:
+                        context = true;
+                        continue;
+                }
+
+                INamedTypeSymbol? attributeClass = attribute.AttributeClass;
+                if (attributeClass?.Name == "JsonIgnoreAttribute" && SymbolNames.Is(attributeClass, JsonSerializationNamespace, "JsonIgnoreAttribute"))
+                {
+                    jsonIgnore = true;
+                }
+                else if (attributeClass?.Name == "JsonPropertyNameAttribute" && SymbolNames.Is(attributeClass, JsonSerializationNamespace, "JsonPropertyNameAttribute") &&
+                         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+                {
+                    jsonName = name;
+                }
+            }
+
+            return new MemberAttributes(encrypted, hashed, context, jsonIgnore, hashKind, jsonName);
+        }
+    }
+
+    /// <summary>Diagnostics of one type; source locations (line maps) are computed only when something is reported.</summary>
+    private sealed class DiagnosticList
+    {
+        private readonly INamedTypeSymbol _type;
+        private List<DiagnosticInfo>? _items;
+        private LocationInfo? _typeLocation;
+        private bool _typeLocationRead;
+
+        public DiagnosticList(INamedTypeSymbol type) => _type = type;
+
+        public int Count => _items?.Count ?? 0;
+
+        public void AddForType(string id, params string[] arguments)
+        {
+            if (!_typeLocationRead)
+            {
+                _typeLocation = LocationInfo.From(FirstLocation(_type));
+                _typeLocationRead = true;
+            }
+
+            (_items ??= new List<DiagnosticInfo>()).Add(new DiagnosticInfo(id, _typeLocation, arguments.ToImmutableEquatableArray()));
+        }
+
+        public void Add(string id, ISymbol at, params string[] arguments) =>
+            (_items ??= new List<DiagnosticInfo>()).Add(new DiagnosticInfo(id, LocationInfo.From(FirstLocation(at)), arguments.ToImmutableEquatableArray()));
+
+        public ImmutableEquatableArray<DiagnosticInfo> ToImmutableEquatableArray() =>
+            _items is null ? ImmutableEquatableArray<DiagnosticInfo>.Empty : _items.ToImmutableEquatableArray();
+
+        private static Location? FirstLocation(ISymbol symbol) => symbol.Locations.IsEmpty ? null : symbol.Locations[0];
+    }
 }

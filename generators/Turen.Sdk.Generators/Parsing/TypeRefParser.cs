@@ -6,13 +6,10 @@ namespace Turen.Sdk.Generators.Parsing;
 /// <summary>Maps a member's type symbol to a <see cref="TypeRef"/>, or explains why it cannot be serialized.</summary>
 internal static class TypeRefParser
 {
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     /// <summary>Returns the type, or null with <paramref name="reason"/> set.</summary>
     public static TypeRef? Parse(ITypeSymbol type, out string? reason) => Parse(type, allowCollections: true, out reason);
 
-    public static string Display(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
+    public static string Display(ITypeSymbol type) => TypeNames.Display(type);
 
     private static TypeRef? Parse(ITypeSymbol type, bool allowCollections, out string? reason)
     {
