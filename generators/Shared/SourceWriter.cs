@@ -6,12 +6,13 @@ namespace Turen.Sdk.Generators.Shared;
 
 /// <summary>
 /// Writes indented C# text line by line (after System.Text.Json's SourceWriter): cheaper and easier to read than
-/// building syntax trees, and the output is deterministic (LF line endings, four-space indentation).
+/// building syntax trees, and the output is deterministic (LF line endings, one tab per indentation level).
 /// </summary>
 /// <remarks>
 /// Generator cost is dominated by text building once discovery is done, so interpolated lines go through
 /// <see cref="LineText"/>/<see cref="Text"/> handlers that append each hole directly to one reused builder: no string per
-/// line, per literal or per expression.
+/// line, per literal or per expression. Indenting with tabs rather than four spaces makes a typical generated file a fifth
+/// smaller, and every character is copied into a string and later parsed by the compiler.
 /// </remarks>
 internal sealed class SourceWriter
 {
@@ -106,7 +107,7 @@ internal sealed class SourceWriter
         return text;
     }
 
-    private void Indent() => _builder.Append(' ', _indentation * 4);
+    private void Indent() => _builder.Append('\t', _indentation);
 
     /// <summary>Appends a C# string literal (quoted and escaped) without building it as a string first.</summary>
     private static void AppendQuoted(StringBuilder builder, string value)

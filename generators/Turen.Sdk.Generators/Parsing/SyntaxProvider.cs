@@ -16,9 +16,9 @@ internal static class SyntaxProvider
 {
     public static IncrementalValuesProvider<ParseResult> AnnotatedTypes(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ParseResult> encrypted = ForMembers(context, FieldAttributeNames.Encrypted).WithTrackingName(StepNames.EncryptedMembers);
-        IncrementalValuesProvider<ParseResult> hashed = ForMembers(context, FieldAttributeNames.Hashed).WithTrackingName(StepNames.HashedMembers);
-        IncrementalValuesProvider<ParseResult> contextMembers = ForMembers(context, FieldAttributeNames.EncryptionContext).WithTrackingName(StepNames.ContextMembers);
+        IncrementalValuesProvider<ParseResult?> encrypted = ForMembers(context, FieldAttributeNames.Encrypted).WithTrackingName(StepNames.EncryptedMembers);
+        IncrementalValuesProvider<ParseResult?> hashed = ForMembers(context, FieldAttributeNames.Hashed).WithTrackingName(StepNames.HashedMembers);
+        IncrementalValuesProvider<ParseResult?> contextMembers = ForMembers(context, FieldAttributeNames.EncryptionContext).WithTrackingName(StepNames.ContextMembers);
 
         return encrypted.Collect()
             .Combine(hashed.Collect())
@@ -27,13 +27,13 @@ internal static class SyntaxProvider
             .WithTrackingName(StepNames.AnnotatedTypes);
     }
 
-    private static IncrementalValuesProvider<ParseResult> ForMembers(IncrementalGeneratorInitializationContext context, string attributeName) =>
+    // Members other than a type's first annotated one yield null; they are dropped when the three passes are merged
+    // rather than by a Where/Select per pass, which would add two pipeline nodes over every annotated member.
+    private static IncrementalValuesProvider<ParseResult?> ForMembers(IncrementalGeneratorInitializationContext context, string attributeName) =>
         context.SyntaxProvider.ForAttributeWithMetadataName(
-                attributeName,
-                static (node, _) => node is PropertyDeclarationSyntax,
-                static (attributeContext, cancellationToken) => Transform(attributeContext, cancellationToken))
-            .Where(static result => result is not null)
-            .Select(static (result, _) => result!);
+            attributeName,
+            static (node, _) => node is PropertyDeclarationSyntax,
+            static (attributeContext, cancellationToken) => Transform(attributeContext, cancellationToken));
 
     private static ParseResult? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -45,15 +45,15 @@ internal static class SyntaxProvider
         return TypeParser.Parse(property.ContainingType, cancellationToken);
     }
 
-    private static IEnumerable<ParseResult> Distinct(params ImmutableArray<ParseResult>[] groups)
+    private static List<ParseResult> Distinct(params ImmutableArray<ParseResult?>[] groups)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var results = new List<ParseResult>();
-        foreach (ImmutableArray<ParseResult> group in groups)
+        foreach (ImmutableArray<ParseResult?> group in groups)
         {
-            foreach (ParseResult result in group)
+            foreach (ParseResult? result in group)
             {
-                if (seen.Add(result.TypeKey))
+                if (result is not null && seen.Add(result.TypeKey))
                 {
                     results.Add(result);
                 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -46,17 +48,38 @@ internal static class TypeParser
     /// True for the first Turen-annotated property of its type, so that a type with many annotated members is parsed once
     /// rather than once per member.
     /// </summary>
+    /// <remarks>
+    /// Every annotated member asks this (four times per type in a typical model, across the three attribute passes), and
+    /// <see cref="INamedTypeSymbol.GetMembers()"/> builds a new array of the type's members (accessors, backing fields and
+    /// record members included) on every call, so the answer is kept per type symbol. The table holds its keys weakly:
+    /// an entry lives only as long as the compilation that owns the symbol, and nothing of it enters the pipeline.
+    /// </remarks>
     public static bool IsFirstAnnotatedMember(IPropertySymbol property)
     {
-        foreach (ISymbol member in property.ContainingType.GetMembers())
+        FirstAnnotated first = FirstAnnotatedByType.GetValue(property.ContainingType, static type => new FirstAnnotated(FindFirstAnnotated(type)));
+        return SymbolEqualityComparer.Default.Equals(first.Property, property);
+    }
+
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, FirstAnnotated> FirstAnnotatedByType = new();
+
+    private static IPropertySymbol? FindFirstAnnotated(INamedTypeSymbol type)
+    {
+        foreach (ISymbol member in type.GetMembers())
         {
-            if (member is IPropertySymbol && HasTurenAttribute(member))
+            if (member is IPropertySymbol property && HasTurenAttribute(property))
             {
-                return SymbolEqualityComparer.Default.Equals(member, property);
+                return property;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    private sealed class FirstAnnotated
+    {
+        public FirstAnnotated(IPropertySymbol? property) => Property = property;
+
+        public IPropertySymbol? Property { get; }
     }
 
     public static ParseResult Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -90,9 +113,11 @@ internal static class TypeParser
             diagnostics.AddForType(FieldDiagnosticIds.NoParameterlessConstructor, type.Name);
         }
 
+        // GetMembers() copies the member list on every call: read it once for this type's own members.
+        ImmutableArray<ISymbol> ownMembers = type.GetMembers();
         var members = new List<MemberSpec>();
         var skippedAnnotated = new List<IPropertySymbol>();
-        foreach ((IPropertySymbol property, MemberAttributes attributes) in SerializableProperties(type, skippedAnnotated))
+        foreach ((IPropertySymbol property, MemberAttributes attributes) in SerializableProperties(type, ownMembers, skippedAnnotated))
         {
             cancellationToken.ThrowIfCancellationRequested();
             MemberSpec? member = ParseMember(type, property, attributes, diagnostics);
@@ -139,7 +164,7 @@ internal static class TypeParser
                 HidesBaseHashedFields: BaseHasHashedMembers(type),
                 Members: members.ToImmutableEquatableArray(),
                 // Only a record's PrintMembers uses them; other types keep an empty (and equal) list.
-                PrintableMembers: printing == PrintMembersKind.None ? ImmutableEquatableArray<string>.Empty : PrintableMembers(type).ToImmutableEquatableArray());
+                PrintableMembers: printing == PrintMembersKind.None ? ImmutableEquatableArray<string>.Empty : PrintableMembers(ownMembers).ToImmutableEquatableArray());
         }
 
         return new ParseResult(key, spec, diagnostics.ToImmutableEquatableArray());
@@ -213,7 +238,7 @@ internal static class TypeParser
     /// its attributes read once. Annotated properties of <paramref name="type"/> itself that are left out are added to
     /// <paramref name="skippedAnnotated"/>.
     /// </summary>
-    private static List<(IPropertySymbol Property, MemberAttributes Attributes)> SerializableProperties(INamedTypeSymbol type, List<IPropertySymbol> skippedAnnotated)
+    private static List<(IPropertySymbol Property, MemberAttributes Attributes)> SerializableProperties(INamedTypeSymbol type, ImmutableArray<ISymbol> ownMembers, List<IPropertySymbol> skippedAnnotated)
     {
         var chain = new List<INamedTypeSymbol>();
         for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -230,7 +255,7 @@ internal static class TypeParser
             bool own = i == 0;
             var level = new List<(IPropertySymbol, MemberAttributes)>();
             HashSet<ISymbol>? backed = null;
-            System.Collections.Immutable.ImmutableArray<ISymbol> levelMembers = chain[i].GetMembers();
+            ImmutableArray<ISymbol> levelMembers = own ? ownMembers : chain[i].GetMembers();
             foreach (ISymbol member in levelMembers)
             {
                 if (member is not IPropertySymbol property)
@@ -276,7 +301,7 @@ internal static class TypeParser
         return result;
     }
 
-    private static HashSet<ISymbol> BackedProperties(System.Collections.Immutable.ImmutableArray<ISymbol> members)
+    private static HashSet<ISymbol> BackedProperties(ImmutableArray<ISymbol> members)
     {
         var backed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (ISymbol member in members)
@@ -290,10 +315,10 @@ internal static class TypeParser
         return backed;
     }
 
-    private static List<string> PrintableMembers(INamedTypeSymbol type)
+    private static List<string> PrintableMembers(ImmutableArray<ISymbol> ownMembers)
     {
         var printable = new List<string>();
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in ownMembers)
         {
             bool candidate = member is IPropertySymbol { IsIndexer: false, GetMethod: not null } property
                 ? property.Name != "EqualityContract"

@@ -3,186 +3,185 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // A member may be obsolete; it is still data.
 
-namespace Contoso.Agents
+namespace Contoso.Agents;
+
+partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>
 {
-    partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>
-    {
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        private static class __TurenJsonNames
-        {
-            internal static readonly global::System.Text.Json.JsonEncodedText OrgId = global::System.Text.Json.JsonEncodedText.Encode("OrgId");
-            internal static readonly global::System.Text.Json.JsonEncodedText AgentId = global::System.Text.Json.JsonEncodedText.Encode("AgentId");
-            internal static readonly global::System.Text.Json.JsonEncodedText Hostname = global::System.Text.Json.JsonEncodedText.Encode("Hostname");
-            internal static readonly global::System.Text.Json.JsonEncodedText AgentSecret = global::System.Text.Json.JsonEncodedText.Encode("AgentSecret");
-            internal static readonly global::System.Text.Json.JsonEncodedText RefreshToken = global::System.Text.Json.JsonEncodedText.Encode("RefreshToken");
-            internal static readonly global::System.Text.Json.JsonEncodedText DeviceKey = global::System.Text.Json.JsonEncodedText.Encode("DeviceKey");
-            internal static readonly global::System.Text.Json.JsonEncodedText RecoveryPassphrase = global::System.Text.Json.JsonEncodedText.Encode("RecoveryPassphrase");
-        }
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	private static class __TurenJsonNames
+	{
+		internal static readonly global::System.Text.Json.JsonEncodedText OrgId = global::System.Text.Json.JsonEncodedText.Encode("OrgId");
+		internal static readonly global::System.Text.Json.JsonEncodedText AgentId = global::System.Text.Json.JsonEncodedText.Encode("AgentId");
+		internal static readonly global::System.Text.Json.JsonEncodedText Hostname = global::System.Text.Json.JsonEncodedText.Encode("Hostname");
+		internal static readonly global::System.Text.Json.JsonEncodedText AgentSecret = global::System.Text.Json.JsonEncodedText.Encode("AgentSecret");
+		internal static readonly global::System.Text.Json.JsonEncodedText RefreshToken = global::System.Text.Json.JsonEncodedText.Encode("RefreshToken");
+		internal static readonly global::System.Text.Json.JsonEncodedText DeviceKey = global::System.Text.Json.JsonEncodedText.Encode("DeviceKey");
+		internal static readonly global::System.Text.Json.JsonEncodedText RecoveryPassphrase = global::System.Text.Json.JsonEncodedText.Encode("RecoveryPassphrase");
+	}
 
-        /// <summary>The [Hashed] members of <see cref="AgentRecord"/>: compute and verify their stored hashes.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        public static class HashedFields
-        {
-            /// <summary>The stored hash of <see cref="AgentSecret"/>.</summary>
-            public static global::Turen.Sdk.Fields.HashedField AgentSecret { get; } = new global::Turen.Sdk.Fields.HashedField("Contoso.Agents.AgentRecord", "AgentSecret", global::Turen.Sdk.Annotations.HashKind.Keyed);
-            /// <summary>The stored hash of <see cref="RecoveryPassphrase"/>.</summary>
-            public static global::Turen.Sdk.Fields.HashedField RecoveryPassphrase { get; } = new global::Turen.Sdk.Fields.HashedField("Contoso.Agents.AgentRecord", "RecoveryPassphrase", global::Turen.Sdk.Annotations.HashKind.Password);
-        }
+	/// <summary>The [Hashed] members of <see cref="AgentRecord"/>: compute and verify their stored hashes.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	public static class HashedFields
+	{
+		/// <summary>The stored hash of <see cref="AgentSecret"/>.</summary>
+		public static global::Turen.Sdk.Fields.HashedField AgentSecret { get; } = new global::Turen.Sdk.Fields.HashedField("Contoso.Agents.AgentRecord", "AgentSecret", global::Turen.Sdk.Annotations.HashKind.Keyed);
+		/// <summary>The stored hash of <see cref="RecoveryPassphrase"/>.</summary>
+		public static global::Turen.Sdk.Fields.HashedField RecoveryPassphrase { get; } = new global::Turen.Sdk.Fields.HashedField("Contoso.Agents.AgentRecord", "RecoveryPassphrase", global::Turen.Sdk.Annotations.HashKind.Password);
+	}
 
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Agents.AgentRecord value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
-        {
-            var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
-            try
-            {
-                scope.AddContext("OrgId", value.OrgId);
-                scope.AddContext("AgentId", value.AgentId);
-                writer.WriteStartObject();
-                writer.WritePropertyName(__TurenJsonNames.OrgId);
-                writer.WriteStringValue(value.OrgId);
-                writer.WritePropertyName(__TurenJsonNames.AgentId);
-                global::Turen.Sdk.Fields.FieldJson.WriteString(writer, value.AgentId);
-                writer.WritePropertyName(__TurenJsonNames.Hostname);
-                global::Turen.Sdk.Fields.FieldJson.WriteString(writer, value.Hostname);
-                writer.WritePropertyName(__TurenJsonNames.AgentSecret);
-                global::Turen.Sdk.Fields.FieldHashing.WriteHashed(writer, in scope, HashedFields.AgentSecret, value.AgentSecret);
-                writer.WritePropertyName(__TurenJsonNames.RefreshToken);
-                scope.WriteEncrypted(writer, "RefreshToken", value.RefreshToken);
-                writer.WritePropertyName(__TurenJsonNames.DeviceKey);
-                scope.WriteEncrypted(writer, "DeviceKey", value.DeviceKey);
-                writer.WritePropertyName(__TurenJsonNames.RecoveryPassphrase);
-                global::Turen.Sdk.Fields.FieldHashing.WriteHashed(writer, in scope, HashedFields.RecoveryPassphrase, value.RecoveryPassphrase);
-                writer.WriteEndObject();
-            }
-            finally
-            {
-                scope.Dispose();
-            }
-        }
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Agents.AgentRecord value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	{
+		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
+		try
+		{
+			scope.AddContext("OrgId", value.OrgId);
+			scope.AddContext("AgentId", value.AgentId);
+			writer.WriteStartObject();
+			writer.WritePropertyName(__TurenJsonNames.OrgId);
+			writer.WriteStringValue(value.OrgId);
+			writer.WritePropertyName(__TurenJsonNames.AgentId);
+			global::Turen.Sdk.Fields.FieldJson.WriteString(writer, value.AgentId);
+			writer.WritePropertyName(__TurenJsonNames.Hostname);
+			global::Turen.Sdk.Fields.FieldJson.WriteString(writer, value.Hostname);
+			writer.WritePropertyName(__TurenJsonNames.AgentSecret);
+			global::Turen.Sdk.Fields.FieldHashing.WriteHashed(writer, in scope, HashedFields.AgentSecret, value.AgentSecret);
+			writer.WritePropertyName(__TurenJsonNames.RefreshToken);
+			scope.WriteEncrypted(writer, "RefreshToken", value.RefreshToken);
+			writer.WritePropertyName(__TurenJsonNames.DeviceKey);
+			scope.WriteEncrypted(writer, "DeviceKey", value.DeviceKey);
+			writer.WritePropertyName(__TurenJsonNames.RecoveryPassphrase);
+			global::Turen.Sdk.Fields.FieldHashing.WriteHashed(writer, in scope, HashedFields.RecoveryPassphrase, value.RecoveryPassphrase);
+			writer.WriteEndObject();
+		}
+		finally
+		{
+			scope.Dispose();
+		}
+	}
 
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        static global::Contoso.Agents.AgentRecord global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
-        {
-            var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
-            try
-            {
-                {
-                    var scan = reader;
-                    global::System.Guid __context0 = default!;
-                    bool __hasContext0 = false;
-                    string __context1 = default!;
-                    bool __hasContext1 = false;
-                    while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        if (scan.ValueTextEquals(__TurenJsonNames.OrgId.EncodedUtf8Bytes))
-                        {
-                            scan.Read();
-                            __context0 = scan.GetGuid();
-                            __hasContext0 = true;
-                        }
-                        else if (scan.ValueTextEquals(__TurenJsonNames.AgentId.EncodedUtf8Bytes))
-                        {
-                            scan.Read();
-                            __context1 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref scan) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
-                            __hasContext1 = true;
-                        }
-                        else
-                        {
-                            scan.Read();
-                            scan.Skip();
-                        }
-                    }
-                    if (!__hasContext0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
-                    scope.AddContext("OrgId", __context0);
-                    if (!__hasContext1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
-                    scope.AddContext("AgentId", __context1);
-                }
-                global::System.Guid __value0 = default!;
-                bool __has0 = false;
-                string __value1 = default!;
-                bool __has1 = false;
-                string __value2 = default!;
-                bool __has2 = false;
-                string __value3 = default!;
-                bool __has3 = false;
-                string? __value4 = default!;
-                byte[]? __value5 = default!;
-                string? __value6 = default!;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals(__TurenJsonNames.OrgId.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value0 = reader.GetGuid();
-                        __has0 = true;
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.AgentId.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value1 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
-                        __has1 = true;
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.Hostname.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value2 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "Hostname"));
-                        __has2 = true;
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.AgentSecret.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value3 = global::Turen.Sdk.Fields.FieldHashing.ReadHashed(ref reader, HashedFields.AgentSecret) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentSecret");
-                        __has3 = true;
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.RefreshToken.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value4 = scope.DecryptString("RefreshToken", ref reader);
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.DeviceKey.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value5 = scope.DecryptBytes("DeviceKey", ref reader);
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryPassphrase.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value6 = global::Turen.Sdk.Fields.FieldHashing.ReadHashed(ref reader, HashedFields.RecoveryPassphrase);
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-                if (!__has0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
-                if (!__has1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
-                if (!__has2) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "Hostname");
-                if (!__has3) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentSecret");
-                return new global::Contoso.Agents.AgentRecord
-                {
-                    OrgId = __value0,
-                    AgentId = __value1,
-                    Hostname = __value2,
-                    AgentSecret = __value3,
-                    RefreshToken = __value4,
-                    DeviceKey = __value5,
-                    RecoveryPassphrase = __value6,
-                };
-            }
-            finally
-            {
-                scope.Dispose();
-            }
-        }
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	static global::Contoso.Agents.AgentRecord global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	{
+		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
+		try
+		{
+			{
+				var scan = reader;
+				global::System.Guid __context0 = default!;
+				bool __hasContext0 = false;
+				string __context1 = default!;
+				bool __hasContext1 = false;
+				while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+				{
+					if (scan.ValueTextEquals(__TurenJsonNames.OrgId.EncodedUtf8Bytes))
+					{
+						scan.Read();
+						__context0 = scan.GetGuid();
+						__hasContext0 = true;
+					}
+					else if (scan.ValueTextEquals(__TurenJsonNames.AgentId.EncodedUtf8Bytes))
+					{
+						scan.Read();
+						__context1 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref scan) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
+						__hasContext1 = true;
+					}
+					else
+					{
+						scan.Read();
+						scan.Skip();
+					}
+				}
+				if (!__hasContext0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
+				scope.AddContext("OrgId", __context0);
+				if (!__hasContext1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
+				scope.AddContext("AgentId", __context1);
+			}
+			global::System.Guid __value0 = default!;
+			bool __has0 = false;
+			string __value1 = default!;
+			bool __has1 = false;
+			string __value2 = default!;
+			bool __has2 = false;
+			string __value3 = default!;
+			bool __has3 = false;
+			string? __value4 = default!;
+			byte[]? __value5 = default!;
+			string? __value6 = default!;
+			while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+			{
+				if (reader.ValueTextEquals(__TurenJsonNames.OrgId.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value0 = reader.GetGuid();
+					__has0 = true;
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.AgentId.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value1 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
+					__has1 = true;
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.Hostname.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value2 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "Hostname"));
+					__has2 = true;
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.AgentSecret.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value3 = global::Turen.Sdk.Fields.FieldHashing.ReadHashed(ref reader, HashedFields.AgentSecret) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentSecret");
+					__has3 = true;
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.RefreshToken.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value4 = scope.DecryptString("RefreshToken", ref reader);
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.DeviceKey.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value5 = scope.DecryptBytes("DeviceKey", ref reader);
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryPassphrase.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value6 = global::Turen.Sdk.Fields.FieldHashing.ReadHashed(ref reader, HashedFields.RecoveryPassphrase);
+				}
+				else
+				{
+					reader.Read();
+					reader.Skip();
+				}
+			}
+			if (!__has0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
+			if (!__has1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
+			if (!__has2) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "Hostname");
+			if (!__has3) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentSecret");
+			return new global::Contoso.Agents.AgentRecord
+			{
+				OrgId = __value0,
+				AgentId = __value1,
+				Hostname = __value2,
+				AgentSecret = __value3,
+				RefreshToken = __value4,
+				DeviceKey = __value5,
+				RecoveryPassphrase = __value6,
+			};
+		}
+		finally
+		{
+			scope.Dispose();
+		}
+	}
 
-        /// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Hostname = ");
-            builder.Append((object?)this.Hostname);
-            return true;
-        }
-    }
+	/// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	private bool PrintMembers(global::System.Text.StringBuilder builder)
+	{
+		builder.Append("Hostname = ");
+		builder.Append((object?)this.Hostname);
+		return true;
+	}
 }

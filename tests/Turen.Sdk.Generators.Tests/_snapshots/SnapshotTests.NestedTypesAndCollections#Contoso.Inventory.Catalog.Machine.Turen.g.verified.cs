@@ -3,224 +3,223 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // A member may be obsolete; it is still data.
 
-namespace Contoso.Inventory
+namespace Contoso.Inventory;
+
+partial class Catalog
 {
-    partial class Catalog
-    {
-        partial class Machine : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>
-        {
-            [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-            private static class __TurenJsonNames
-            {
-                internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("Id");
-                internal static readonly global::System.Text.Json.JsonEncodedText Status = global::System.Text.Json.JsonEncodedText.Encode("Status");
-                internal static readonly global::System.Text.Json.JsonEncodedText Commissioned = global::System.Text.Json.JsonEncodedText.Encode("Commissioned");
-                internal static readonly global::System.Text.Json.JsonEncodedText Disks = global::System.Text.Json.JsonEncodedText.Encode("Disks");
-                internal static readonly global::System.Text.Json.JsonEncodedText Windows = global::System.Text.Json.JsonEncodedText.Encode("Windows");
-                internal static readonly global::System.Text.Json.JsonEncodedText Boot = global::System.Text.Json.JsonEncodedText.Encode("Boot");
-            }
+	partial class Machine : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>
+	{
+		[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+		private static class __TurenJsonNames
+		{
+			internal static readonly global::System.Text.Json.JsonEncodedText Id = global::System.Text.Json.JsonEncodedText.Encode("Id");
+			internal static readonly global::System.Text.Json.JsonEncodedText Status = global::System.Text.Json.JsonEncodedText.Encode("Status");
+			internal static readonly global::System.Text.Json.JsonEncodedText Commissioned = global::System.Text.Json.JsonEncodedText.Encode("Commissioned");
+			internal static readonly global::System.Text.Json.JsonEncodedText Disks = global::System.Text.Json.JsonEncodedText.Encode("Disks");
+			internal static readonly global::System.Text.Json.JsonEncodedText Windows = global::System.Text.Json.JsonEncodedText.Encode("Windows");
+			internal static readonly global::System.Text.Json.JsonEncodedText Boot = global::System.Text.Json.JsonEncodedText.Encode("Boot");
+		}
 
-            [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-            static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Catalog.Machine value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
-            {
-                var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
-                try
-                {
-                    scope.AddContext("Id", (long)value.Id);
-                    scope.AddContext("Status", (long)value.Status);
-                    writer.WriteStartObject();
-                    writer.WritePropertyName(__TurenJsonNames.Id);
-                    writer.WriteNumberValue(value.Id);
-                    writer.WritePropertyName(__TurenJsonNames.Status);
-                    writer.WriteNumberValue((int)value.Status);
-                    writer.WritePropertyName(__TurenJsonNames.Commissioned);
-                    {
-                        if (value.Commissioned.HasValue)
-                        {
-                            global::Turen.Sdk.Fields.FieldJson.WriteDateOnly(writer, value.Commissioned.GetValueOrDefault());
-                        }
-                        else
-                        {
-                            writer.WriteNullValue();
-                        }
-                    }
-                    writer.WritePropertyName(__TurenJsonNames.Disks);
-                    {
-                        if (value.Disks is { } __items0)
-                        {
-                            writer.WriteStartArray();
-                            int __index0 = 0;
-                            foreach (var __item0 in __items0)
-                            {
-                                global::Turen.Sdk.Fields.TurenSerializer.WriteNested<global::Contoso.Inventory.Disk>(writer, __item0, in scope, "Disks", __index0);
-                                __index0++;
-                            }
-                            writer.WriteEndArray();
-                        }
-                        else
-                        {
-                            writer.WriteNullValue();
-                        }
-                    }
-                    writer.WritePropertyName(__TurenJsonNames.Windows);
-                    {
-                        if (value.Windows is { } __items0)
-                        {
-                            writer.WriteStartArray();
-                            int __index0 = 0;
-                            foreach (var __item0 in __items0)
-                            {
-                                global::Turen.Sdk.Fields.FieldJson.WriteTimeSpan(writer, __item0);
-                                __index0++;
-                            }
-                            writer.WriteEndArray();
-                        }
-                        else
-                        {
-                            writer.WriteNullValue();
-                        }
-                    }
-                    writer.WritePropertyName(__TurenJsonNames.Boot);
-                    {
-                        if (value.Boot.HasValue)
-                        {
-                            global::Turen.Sdk.Fields.TurenSerializer.WriteNested<global::Contoso.Inventory.Disk>(writer, value.Boot.GetValueOrDefault(), in scope, "Boot", -1);
-                        }
-                        else
-                        {
-                            writer.WriteNullValue();
-                        }
-                    }
-                    writer.WriteEndObject();
-                }
-                finally
-                {
-                    scope.Dispose();
-                }
-            }
+		[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+		static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Catalog.Machine value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+		{
+			var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
+			try
+			{
+				scope.AddContext("Id", (long)value.Id);
+				scope.AddContext("Status", (long)value.Status);
+				writer.WriteStartObject();
+				writer.WritePropertyName(__TurenJsonNames.Id);
+				writer.WriteNumberValue(value.Id);
+				writer.WritePropertyName(__TurenJsonNames.Status);
+				writer.WriteNumberValue((int)value.Status);
+				writer.WritePropertyName(__TurenJsonNames.Commissioned);
+				{
+					if (value.Commissioned.HasValue)
+					{
+						global::Turen.Sdk.Fields.FieldJson.WriteDateOnly(writer, value.Commissioned.GetValueOrDefault());
+					}
+					else
+					{
+						writer.WriteNullValue();
+					}
+				}
+				writer.WritePropertyName(__TurenJsonNames.Disks);
+				{
+					if (value.Disks is { } __items0)
+					{
+						writer.WriteStartArray();
+						int __index0 = 0;
+						foreach (var __item0 in __items0)
+						{
+							global::Turen.Sdk.Fields.TurenSerializer.WriteNested<global::Contoso.Inventory.Disk>(writer, __item0, in scope, "Disks", __index0);
+							__index0++;
+						}
+						writer.WriteEndArray();
+					}
+					else
+					{
+						writer.WriteNullValue();
+					}
+				}
+				writer.WritePropertyName(__TurenJsonNames.Windows);
+				{
+					if (value.Windows is { } __items0)
+					{
+						writer.WriteStartArray();
+						int __index0 = 0;
+						foreach (var __item0 in __items0)
+						{
+							global::Turen.Sdk.Fields.FieldJson.WriteTimeSpan(writer, __item0);
+							__index0++;
+						}
+						writer.WriteEndArray();
+					}
+					else
+					{
+						writer.WriteNullValue();
+					}
+				}
+				writer.WritePropertyName(__TurenJsonNames.Boot);
+				{
+					if (value.Boot.HasValue)
+					{
+						global::Turen.Sdk.Fields.TurenSerializer.WriteNested<global::Contoso.Inventory.Disk>(writer, value.Boot.GetValueOrDefault(), in scope, "Boot", -1);
+					}
+					else
+					{
+						writer.WriteNullValue();
+					}
+				}
+				writer.WriteEndObject();
+			}
+			finally
+			{
+				scope.Dispose();
+			}
+		}
 
-            [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-            static global::Contoso.Inventory.Catalog.Machine global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
-            {
-                var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
-                try
-                {
-                    {
-                        var scan = reader;
-                        long __context0 = default!;
-                        bool __hasContext0 = false;
-                        global::Contoso.Inventory.Status __context1 = default!;
-                        bool __hasContext1 = false;
-                        while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            if (scan.ValueTextEquals(__TurenJsonNames.Id.EncodedUtf8Bytes))
-                            {
-                                scan.Read();
-                                __context0 = scan.GetInt64();
-                                __hasContext0 = true;
-                            }
-                            else if (scan.ValueTextEquals(__TurenJsonNames.Status.EncodedUtf8Bytes))
-                            {
-                                scan.Read();
-                                __context1 = (global::Contoso.Inventory.Status)scan.GetInt32();
-                                __hasContext1 = true;
-                            }
-                            else
-                            {
-                                scan.Read();
-                                scan.Skip();
-                            }
-                        }
-                        if (!__hasContext0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Id");
-                        scope.AddContext("Id", (long)__context0);
-                        if (!__hasContext1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Status");
-                        scope.AddContext("Status", (long)__context1);
-                    }
-                    long __value0 = default!;
-                    global::Contoso.Inventory.Status __value1 = default!;
-                    global::System.DateOnly? __value2 = default!;
-                    global::System.Collections.Generic.List<global::Contoso.Inventory.Disk> __value3 = default!;
-                    global::System.TimeSpan[]? __value4 = default!;
-                    global::Contoso.Inventory.Disk? __value5 = default!;
-                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        if (reader.ValueTextEquals(__TurenJsonNames.Id.EncodedUtf8Bytes))
-                        {
-                            reader.Read();
-                            __value0 = reader.GetInt64();
-                        }
-                        else if (reader.ValueTextEquals(__TurenJsonNames.Status.EncodedUtf8Bytes))
-                        {
-                            reader.Read();
-                            __value1 = (global::Contoso.Inventory.Status)reader.GetInt32();
-                        }
-                        else if (reader.ValueTextEquals(__TurenJsonNames.Commissioned.EncodedUtf8Bytes))
-                        {
-                            reader.Read();
-                            __value2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.DateOnly?)global::Turen.Sdk.Fields.FieldJson.ReadDateOnly(ref reader));
-                        }
-                        else if (reader.ValueTextEquals(__TurenJsonNames.Disks.EncodedUtf8Bytes))
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Inventory.Catalog+Machine", "Disks");
-                            }
-                            else
-                            {
-                                global::Turen.Sdk.Fields.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                                var __list = new global::System.Collections.Generic.List<global::Contoso.Inventory.Disk>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    __list.Add(global::Turen.Sdk.Fields.TurenSerializer.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Disks", __list.Count));
-                                }
-                                __value3 = __list;
-                            }
-                        }
-                        else if (reader.ValueTextEquals(__TurenJsonNames.Windows.EncodedUtf8Bytes))
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __value4 = null;
-                            }
-                            else
-                            {
-                                global::Turen.Sdk.Fields.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                                var __list = new global::System.Collections.Generic.List<global::System.TimeSpan>();
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    __list.Add(global::Turen.Sdk.Fields.FieldJson.ReadTimeSpan(ref reader));
-                                }
-                                __value4 = __list.ToArray();
-                            }
-                        }
-                        else if (reader.ValueTextEquals(__TurenJsonNames.Boot.EncodedUtf8Bytes))
-                        {
-                            reader.Read();
-                            __value5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::Contoso.Inventory.Disk?)global::Turen.Sdk.Fields.TurenSerializer.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Boot", -1));
-                        }
-                        else
-                        {
-                            reader.Read();
-                            reader.Skip();
-                        }
-                    }
-                    return new global::Contoso.Inventory.Catalog.Machine
-                    {
-                        Id = __value0,
-                        Status = __value1,
-                        Commissioned = __value2,
-                        Disks = __value3,
-                        Windows = __value4,
-                        Boot = __value5,
-                    };
-                }
-                finally
-                {
-                    scope.Dispose();
-                }
-            }
-        }
-    }
+		[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+		static global::Contoso.Inventory.Catalog.Machine global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+		{
+			var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
+			try
+			{
+				{
+					var scan = reader;
+					long __context0 = default!;
+					bool __hasContext0 = false;
+					global::Contoso.Inventory.Status __context1 = default!;
+					bool __hasContext1 = false;
+					while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+					{
+						if (scan.ValueTextEquals(__TurenJsonNames.Id.EncodedUtf8Bytes))
+						{
+							scan.Read();
+							__context0 = scan.GetInt64();
+							__hasContext0 = true;
+						}
+						else if (scan.ValueTextEquals(__TurenJsonNames.Status.EncodedUtf8Bytes))
+						{
+							scan.Read();
+							__context1 = (global::Contoso.Inventory.Status)scan.GetInt32();
+							__hasContext1 = true;
+						}
+						else
+						{
+							scan.Read();
+							scan.Skip();
+						}
+					}
+					if (!__hasContext0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Id");
+					scope.AddContext("Id", (long)__context0);
+					if (!__hasContext1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Status");
+					scope.AddContext("Status", (long)__context1);
+				}
+				long __value0 = default!;
+				global::Contoso.Inventory.Status __value1 = default!;
+				global::System.DateOnly? __value2 = default!;
+				global::System.Collections.Generic.List<global::Contoso.Inventory.Disk> __value3 = default!;
+				global::System.TimeSpan[]? __value4 = default!;
+				global::Contoso.Inventory.Disk? __value5 = default!;
+				while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+				{
+					if (reader.ValueTextEquals(__TurenJsonNames.Id.EncodedUtf8Bytes))
+					{
+						reader.Read();
+						__value0 = reader.GetInt64();
+					}
+					else if (reader.ValueTextEquals(__TurenJsonNames.Status.EncodedUtf8Bytes))
+					{
+						reader.Read();
+						__value1 = (global::Contoso.Inventory.Status)reader.GetInt32();
+					}
+					else if (reader.ValueTextEquals(__TurenJsonNames.Commissioned.EncodedUtf8Bytes))
+					{
+						reader.Read();
+						__value2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.DateOnly?)global::Turen.Sdk.Fields.FieldJson.ReadDateOnly(ref reader));
+					}
+					else if (reader.ValueTextEquals(__TurenJsonNames.Disks.EncodedUtf8Bytes))
+					{
+						reader.Read();
+						if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+						{
+							throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Inventory.Catalog+Machine", "Disks");
+						}
+						else
+						{
+							global::Turen.Sdk.Fields.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+							var __list = new global::System.Collections.Generic.List<global::Contoso.Inventory.Disk>();
+							while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+							{
+								__list.Add(global::Turen.Sdk.Fields.TurenSerializer.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Disks", __list.Count));
+							}
+							__value3 = __list;
+						}
+					}
+					else if (reader.ValueTextEquals(__TurenJsonNames.Windows.EncodedUtf8Bytes))
+					{
+						reader.Read();
+						if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+						{
+							__value4 = null;
+						}
+						else
+						{
+							global::Turen.Sdk.Fields.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+							var __list = new global::System.Collections.Generic.List<global::System.TimeSpan>();
+							while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+							{
+								__list.Add(global::Turen.Sdk.Fields.FieldJson.ReadTimeSpan(ref reader));
+							}
+							__value4 = __list.ToArray();
+						}
+					}
+					else if (reader.ValueTextEquals(__TurenJsonNames.Boot.EncodedUtf8Bytes))
+					{
+						reader.Read();
+						__value5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::Contoso.Inventory.Disk?)global::Turen.Sdk.Fields.TurenSerializer.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Boot", -1));
+					}
+					else
+					{
+						reader.Read();
+						reader.Skip();
+					}
+				}
+				return new global::Contoso.Inventory.Catalog.Machine
+				{
+					Id = __value0,
+					Status = __value1,
+					Commissioned = __value2,
+					Disks = __value3,
+					Windows = __value4,
+					Boot = __value5,
+				};
+			}
+			finally
+			{
+				scope.Dispose();
+			}
+		}
+	}
 }

@@ -3,81 +3,80 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // A member may be obsolete; it is still data.
 
-namespace Contoso.Inventory
+namespace Contoso.Inventory;
+
+partial record struct Disk : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>
 {
-    partial record struct Disk : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>
-    {
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        private static class __TurenJsonNames
-        {
-            internal static readonly global::System.Text.Json.JsonEncodedText SizeGb = global::System.Text.Json.JsonEncodedText.Encode("SizeGb");
-            internal static readonly global::System.Text.Json.JsonEncodedText RecoveryKey = global::System.Text.Json.JsonEncodedText.Encode("RecoveryKey");
-        }
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	private static class __TurenJsonNames
+	{
+		internal static readonly global::System.Text.Json.JsonEncodedText SizeGb = global::System.Text.Json.JsonEncodedText.Encode("SizeGb");
+		internal static readonly global::System.Text.Json.JsonEncodedText RecoveryKey = global::System.Text.Json.JsonEncodedText.Encode("RecoveryKey");
+	}
 
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Disk value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
-        {
-            var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
-            try
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName(__TurenJsonNames.SizeGb);
-                writer.WriteNumberValue(value.SizeGb);
-                writer.WritePropertyName(__TurenJsonNames.RecoveryKey);
-                scope.WriteEncrypted(writer, "RecoveryKey", value.RecoveryKey);
-                writer.WriteEndObject();
-            }
-            finally
-            {
-                scope.Dispose();
-            }
-        }
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Disk value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	{
+		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
+		try
+		{
+			writer.WriteStartObject();
+			writer.WritePropertyName(__TurenJsonNames.SizeGb);
+			writer.WriteNumberValue(value.SizeGb);
+			writer.WritePropertyName(__TurenJsonNames.RecoveryKey);
+			scope.WriteEncrypted(writer, "RecoveryKey", value.RecoveryKey);
+			writer.WriteEndObject();
+		}
+		finally
+		{
+			scope.Dispose();
+		}
+	}
 
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        static global::Contoso.Inventory.Disk global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
-        {
-            var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
-            try
-            {
-                int __value0 = default!;
-                string? __value1 = default!;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals(__TurenJsonNames.SizeGb.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value0 = reader.GetInt32();
-                    }
-                    else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryKey.EncodedUtf8Bytes))
-                    {
-                        reader.Read();
-                        __value1 = scope.DecryptString("RecoveryKey", ref reader);
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-                return new global::Contoso.Inventory.Disk
-                {
-                    SizeGb = __value0,
-                    RecoveryKey = __value1,
-                };
-            }
-            finally
-            {
-                scope.Dispose();
-            }
-        }
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	static global::Contoso.Inventory.Disk global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	{
+		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
+		try
+		{
+			int __value0 = default!;
+			string? __value1 = default!;
+			while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+			{
+				if (reader.ValueTextEquals(__TurenJsonNames.SizeGb.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value0 = reader.GetInt32();
+				}
+				else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryKey.EncodedUtf8Bytes))
+				{
+					reader.Read();
+					__value1 = scope.DecryptString("RecoveryKey", ref reader);
+				}
+				else
+				{
+					reader.Read();
+					reader.Skip();
+				}
+			}
+			return new global::Contoso.Inventory.Disk
+			{
+				SizeGb = __value0,
+				RecoveryKey = __value1,
+			};
+		}
+		finally
+		{
+			scope.Dispose();
+		}
+	}
 
-        /// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("SizeGb = ");
-            builder.Append((object?)this.SizeGb);
-            return true;
-        }
-    }
+	/// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
+	private bool PrintMembers(global::System.Text.StringBuilder builder)
+	{
+		builder.Append("SizeGb = ");
+		builder.Append((object?)this.SizeGb);
+		return true;
+	}
 }
