@@ -44,17 +44,19 @@ internal static class SymbolNames
     public static string? TurenAttribute(AttributeData attribute)
     {
         INamedTypeSymbol? type = attribute.AttributeClass;
-        if (type is null || !type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) || !IsNamespace(type.ContainingNamespace, TurenAnnotationsNamespace))
+        if (type is null)
         {
             return null;
         }
 
-        return type.Name switch
+        // The name decides for almost every attribute; the namespace walk runs only for one of ours.
+        string? metadataName = type.Name switch
         {
             EncryptedName => FieldAttributeNames.Encrypted,
             HashedName => FieldAttributeNames.Hashed,
             EncryptionContextName => FieldAttributeNames.EncryptionContext,
             _ => null,
         };
+        return metadataName is not null && type.ContainingType is null && IsNamespace(type.ContainingNamespace, TurenAnnotationsNamespace) ? metadataName : null;
     }
 }

@@ -48,39 +48,8 @@ internal static class TypeParser
     /// True for the first Turen-annotated property of its type, so that a type with many annotated members is parsed once
     /// rather than once per member.
     /// </summary>
-    /// <remarks>
-    /// Every annotated member asks this (four times per type in a typical model, across the three attribute passes), and
-    /// <see cref="INamedTypeSymbol.GetMembers()"/> builds a new array of the type's members (accessors, backing fields and
-    /// record members included) on every call, so the answer is kept per type symbol. The table holds its keys weakly:
-    /// an entry lives only as long as the compilation that owns the symbol, and nothing of it enters the pipeline.
-    /// </remarks>
-    public static bool IsFirstAnnotatedMember(IPropertySymbol property)
-    {
-        FirstAnnotated first = FirstAnnotatedByType.GetValue(property.ContainingType, static type => new FirstAnnotated(FindFirstAnnotated(type)));
-        return SymbolEqualityComparer.Default.Equals(first.Property, property);
-    }
-
-    private static readonly ConditionalWeakTable<INamedTypeSymbol, FirstAnnotated> FirstAnnotatedByType = new();
-
-    private static IPropertySymbol? FindFirstAnnotated(INamedTypeSymbol type)
-    {
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (member is IPropertySymbol property && HasTurenAttribute(property))
-            {
-                return property;
-            }
-        }
-
-        return null;
-    }
-
-    private sealed class FirstAnnotated
-    {
-        public FirstAnnotated(IPropertySymbol? property) => Property = property;
-
-        public IPropertySymbol? Property { get; }
-    }
+    public static bool IsFirstAnnotatedMember(IPropertySymbol property) =>
+        SymbolEqualityComparer.Default.Equals(TypeMembers.Of(property.ContainingType).FirstAnnotated, property);
 
     public static ParseResult Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -113,8 +82,7 @@ internal static class TypeParser
             diagnostics.AddForType(FieldDiagnosticIds.NoParameterlessConstructor, type.Name);
         }
 
-        // GetMembers() copies the member list on every call: read it once for this type's own members.
-        ImmutableArray<ISymbol> ownMembers = type.GetMembers();
+        ImmutableArray<ISymbol> ownMembers = TypeMembers.Of(type).Members;
         var members = new List<MemberSpec>();
         var skippedAnnotated = new List<IPropertySymbol>();
         foreach ((IPropertySymbol property, MemberAttributes attributes) in SerializableProperties(type, ownMembers, skippedAnnotated))
@@ -448,6 +416,38 @@ internal static class TypeParser
         }
 
         return false;
+    }
+
+    /// <summary>A type's own members and its first annotated property, read once per type symbol.</summary>
+    /// <remarks>
+    /// Every annotated member asks for its type's first annotated property (four times per type in a typical model, across
+    /// the three attribute passes) and <see cref="INamedTypeSymbol.GetMembers()"/> copies the type's members (accessors,
+    /// backing fields and record members included) into a new array on every call, so both are kept per type symbol for
+    /// the parse that follows. The table holds its keys weakly: an entry lives only as long as the compilation that owns
+    /// the symbol, and nothing of it enters the pipeline's models.
+    /// </remarks>
+    private sealed class TypeMembers
+    {
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeMembers> ByType = new();
+
+        private TypeMembers(ImmutableArray<ISymbol> members)
+        {
+            Members = members;
+            foreach (ISymbol member in members)
+            {
+                if (member is IPropertySymbol property && HasTurenAttribute(property))
+                {
+                    FirstAnnotated = property;
+                    break;
+                }
+            }
+        }
+
+        public ImmutableArray<ISymbol> Members { get; }
+
+        public IPropertySymbol? FirstAnnotated { get; }
+
+        public static TypeMembers Of(INamedTypeSymbol type) => ByType.GetValue(type, static t => new TypeMembers(t.GetMembers()));
     }
 
     /// <summary>What one member's attributes say, read in a single pass over <see cref="ISymbol.GetAttributes"/>.</summary>
