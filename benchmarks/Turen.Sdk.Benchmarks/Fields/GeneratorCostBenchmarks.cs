@@ -33,7 +33,7 @@ namespace Turen.Sdk.Benchmarks.Fields;
 public class GeneratorCostBenchmarks
 {
     private const int TypeCount = 1000;
-    private const int SetupWarmupRuns = 12;
+    private const int SetupWarmupRuns = 25;
     private CSharpCompilation _compilation = null!;
     private ISourceGenerator _turen = null!;
     private ISourceGenerator _systemTextJson = null!;
@@ -78,7 +78,7 @@ public class GeneratorCostBenchmarks
         _systemTextJson = LoadSystemTextJsonGenerator();
 
         // Both generators share most of Roslyn's code (discovery, semantic model, driver), which takes a dozen or more runs
-        // to tier up. Warming both here keeps whichever benchmark runs first in a process from paying for it alone.
+        // to tier up (more on a loaded machine, where the JIT's background compilation waits for a core). Warming both here keeps whichever benchmark runs first in a process from paying for it alone.
         for (int i = 0; i < SetupWarmupRuns; i++)
         {
             Run(_turen);
@@ -175,7 +175,7 @@ public class GeneratorCostBenchmarks
     }
 
     /// <summary>
-    /// Enough iterations for a trustworthy median (about a minute for both on two cores), in process like the other
+    /// Enough iterations for a trustworthy median (under a minute for both on two cores), in process like the other
     /// store-free benchmarks. Each iteration is one generator run on a collected heap. Jobs given on the command line
     /// (<c>--job short</c> in benchmarks/report.sh) are filtered out for this class: three iterations of a 100 ms
     /// allocation-heavy run are too few to rank two generators.
@@ -188,7 +188,7 @@ public class GeneratorCostBenchmarks
         {
             AddJob(Job.Default
                 .WithLaunchCount(1)
-                .WithWarmupCount(8)
+                .WithWarmupCount(10)
                 .WithIterationCount(20)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)

@@ -77,12 +77,12 @@ internal static class TypeParser
             containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
         }
 
-        if (!type.IsValueType && !HasParameterlessConstructor(type))
+        ImmutableArray<ISymbol> ownMembers = TypeMembers.Of(type).Members;
+        if (!type.IsValueType && !HasParameterlessConstructor(ownMembers))
         {
             diagnostics.AddForType(FieldDiagnosticIds.NoParameterlessConstructor, type.Name);
         }
 
-        ImmutableArray<ISymbol> ownMembers = TypeMembers.Of(type).Members;
         var members = new List<MemberSpec>();
         var skippedAnnotated = new List<IPropertySymbol>();
         foreach ((IPropertySymbol property, MemberAttributes attributes) in SerializableProperties(type, ownMembers, skippedAnnotated))
@@ -217,11 +217,11 @@ internal static class TypeParser
         // Most derived first, so a derived property hides a base one of the same name; each level is then put before the
         // levels derived from it.
         HashSet<string>? seen = chain.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        var result = new List<(IPropertySymbol, MemberAttributes)>();
+        List<(IPropertySymbol, MemberAttributes)>? result = null;
         for (int i = 0; i < chain.Count; i++)
         {
             bool own = i == 0;
-            var level = new List<(IPropertySymbol, MemberAttributes)>();
+            var level = new List<(IPropertySymbol, MemberAttributes)>(own ? 16 : 8);
             HashSet<ISymbol>? backed = null;
             ImmutableArray<ISymbol> levelMembers = own ? ownMembers : chain[i].GetMembers();
             foreach (ISymbol member in levelMembers)
@@ -263,10 +263,17 @@ internal static class TypeParser
                 level.Add((property, attributes));
             }
 
-            result.InsertRange(0, level);
+            if (result is null)
+            {
+                result = level;
+            }
+            else
+            {
+                result.InsertRange(0, level);
+            }
         }
 
-        return result;
+        return result ?? new List<(IPropertySymbol, MemberAttributes)>();
     }
 
     private static HashSet<ISymbol> BackedProperties(ImmutableArray<ISymbol> members)
@@ -302,11 +309,13 @@ internal static class TypeParser
         return printable;
     }
 
-    private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+    // From the members already read (they include the compiler's implicit constructor): InstanceConstructors would build
+    // another array per type.
+    private static bool HasParameterlessConstructor(ImmutableArray<ISymbol> ownMembers)
     {
-        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        foreach (ISymbol member in ownMembers)
         {
-            if (constructor.Parameters.Length == 0)
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor && constructor.Parameters.IsEmpty)
             {
                 return true;
             }
