@@ -26,7 +26,9 @@ public ref struct FieldScope
     private const byte TypeTag = (byte)'T';
     private const byte ContextTag = (byte)'C';
     private const byte LinkTag = (byte)'L';
-    private const byte MemberTag = (byte)'M';
+
+    // Values up to this many bytes are handled in stack buffers (zeroed like pooled ones): no pool traffic per value.
+    private const int StackLimit = 512;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -132,17 +134,22 @@ public ref struct FieldScope
             return;
         }
 
-        byte[] plaintext = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        int capacity = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = capacity > StackLimit ? ArrayPool<byte>.Shared.Rent(capacity) : null;
+        Span<byte> plaintext = rented ?? stackalloc byte[StackLimit];
         int length = 0;
         try
         {
             length = StrictUtf8.GetBytes(value, plaintext);
-            WriteSealed(writer, member, plaintext.AsSpan(0, length));
+            WriteSealed(writer, member, plaintext[..length]);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(plaintext);
+            CryptographicOperations.ZeroMemory(plaintext[..length]);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -195,19 +202,21 @@ public ref struct FieldScope
     private object OpenPooled(string member, ReadOnlySpan<char> storedText, ReadOnlySpan<byte> storedUtf8, bool asText)
     {
         bool fromUtf8 = storedText.IsEmpty && !storedUtf8.IsEmpty;
-        byte[] plaintext = ArrayPool<byte>.Shared.Rent(fromUtf8 ? storedUtf8.Length : storedText.Length);
+        int capacity = fromUtf8 ? storedUtf8.Length : storedText.Length;
+        byte[]? rented = capacity > StackLimit ? ArrayPool<byte>.Shared.Rent(capacity) : null;
+        Span<byte> plaintext = rented ?? stackalloc byte[StackLimit];
         int length = 0;
         try
         {
             length = fromUtf8 ? Open(member, storedUtf8, plaintext) : Open(member, storedText, plaintext);
             if (!asText)
             {
-                return plaintext.AsSpan(0, length).ToArray();
+                return plaintext[..length].ToArray();
             }
 
             try
             {
-                return StrictUtf8.GetString(plaintext, 0, length);
+                return StrictUtf8.GetString(plaintext[..length]);
             }
             catch (DecoderFallbackException)
             {
@@ -216,8 +225,11 @@ public ref struct FieldScope
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(plaintext);
+            CryptographicOperations.ZeroMemory(plaintext[..length]);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -242,7 +254,7 @@ public ref struct FieldScope
         }
     }
 
-    private void WriteSealed(Utf8JsonWriter writer, string member, ReadOnlySpan<byte> plaintext)
+    private void WriteSealed(Utf8JsonWriter writer, string member, scoped ReadOnlySpan<byte> plaintext)
     {
         _headers ??= ArrayPool<byte>.Shared.Rent(2 * FieldFormat.HeaderSize);
         Span<byte> header = _headers.AsSpan(0, FieldFormat.HeaderSize);
@@ -255,74 +267,83 @@ public ref struct FieldScope
             _sealer = CreateCipher(key, header);
         }
 
+        // Typical values (tokens, keys) fit on the stack; only large ones touch the pool.
         int rawLength = FieldFormat.Overhead + plaintext.Length;
-        byte[] raw = ArrayPool<byte>.Shared.Rent(rawLength);
-        byte[] text = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetEncodedLength(rawLength) + 4);
+        int textLength = Base64UrlCodec.GetEncodedLength(rawLength) + 4;
+        byte[]? rented = rawLength + textLength > StackLimit ? ArrayPool<byte>.Shared.Rent(rawLength + textLength) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[StackLimit];
+        Span<byte> raw = buffer[..rawLength];
+        Span<byte> text = buffer.Slice(rawLength, textLength);
         try
         {
             header.CopyTo(raw);
-            Span<byte> nonce = stackalloc byte[FieldFormat.NonceSize];
-            int aadLength = MemberAad(header, member, out byte[] aad);
-            try
-            {
-                DeriveNonce(aad.AsSpan(FieldFormat.HeaderSize, aadLength - FieldFormat.HeaderSize), nonce);
-                _sealer.Encrypt(nonce, plaintext, raw.AsSpan(FieldFormat.HeaderSize, plaintext.Length), raw.AsSpan(FieldFormat.HeaderSize + plaintext.Length, FieldFormat.TagSize), aad.AsSpan(0, aadLength));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(aad);
-            }
-
-            int written = Base64UrlCodec.EncodeToUtf8(raw.AsSpan(0, rawLength), text);
-            writer.WriteStringValue(text.AsSpan(0, written));
+            MemberItem item = MemberItem.For(member);
+            Span<byte> aad = stackalloc byte[FieldFormat.HeaderSize + item.Bytes.Length];
+            header.CopyTo(aad);
+            item.Bytes.CopyTo(aad[FieldFormat.HeaderSize..]);
+            _sealer.Encrypt(item.Nonce, plaintext, raw.Slice(FieldFormat.HeaderSize, plaintext.Length), raw.Slice(FieldFormat.HeaderSize + plaintext.Length, FieldFormat.TagSize), aad);
+            int written = Base64UrlCodec.EncodeToUtf8(raw, text);
+            writer.WriteStringValue(text[..written]);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
-            ArrayPool<byte>.Shared.Return(text);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
-    private int Open(string member, scoped ReadOnlySpan<char> stored, byte[] plaintext)
+    private int Open(string member, scoped ReadOnlySpan<char> stored, scoped Span<byte> plaintext)
     {
-        byte[] raw = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetMaxDecodedLength(stored.Length) + 3);
+        int maxRaw = Base64UrlCodec.GetMaxDecodedLength(stored.Length) + 3;
+        byte[]? rented = maxRaw > StackLimit ? ArrayPool<byte>.Shared.Rent(maxRaw) : null;
+        Span<byte> raw = rented ?? stackalloc byte[StackLimit];
         try
         {
-            return Base64UrlCodec.TryDecode(stored, raw, out int rawLength) ? OpenRaw(member, raw, rawLength, plaintext) : throw new FieldIntegrityException(_typeName, member);
+            return Base64UrlCodec.TryDecode(stored, raw, out int rawLength) ? OpenRaw(member, raw[..rawLength], plaintext) : throw new FieldIntegrityException(_typeName, member);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
-    private int Open(string member, scoped ReadOnlySpan<byte> storedUtf8, byte[] plaintext)
+    private int Open(string member, scoped ReadOnlySpan<byte> storedUtf8, scoped Span<byte> plaintext)
     {
-        byte[] raw = ArrayPool<byte>.Shared.Rent(Base64UrlCodec.GetMaxDecodedLength(storedUtf8.Length) + 3);
+        int maxRaw = Base64UrlCodec.GetMaxDecodedLength(storedUtf8.Length) + 3;
+        byte[]? rented = maxRaw > StackLimit ? ArrayPool<byte>.Shared.Rent(maxRaw) : null;
+        Span<byte> raw = rented ?? stackalloc byte[StackLimit];
         try
         {
-            return Base64UrlCodec.TryDecodeUtf8(storedUtf8, raw, out int rawLength) ? OpenRaw(member, raw, rawLength, plaintext) : throw new FieldIntegrityException(_typeName, member);
+            return Base64UrlCodec.TryDecodeUtf8(storedUtf8, raw, out int rawLength) ? OpenRaw(member, raw[..rawLength], plaintext) : throw new FieldIntegrityException(_typeName, member);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
-    private int OpenRaw(string member, byte[] raw, int rawLength, byte[] plaintext)
+    private int OpenRaw(string member, scoped ReadOnlySpan<byte> raw, scoped Span<byte> plaintext)
     {
-        if (rawLength < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
+        if (raw.Length < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
         {
             throw new FieldIntegrityException(_typeName, member);
         }
 
-        uint version = BinaryPrimitives.ReadUInt32BigEndian(raw.AsSpan(1));
+        uint version = BinaryPrimitives.ReadUInt32BigEndian(raw[1..]);
         if (version is 0 or > int.MaxValue)
         {
             throw new FieldIntegrityException(_typeName, member);
         }
 
-        ReadOnlySpan<byte> header = raw.AsSpan(0, FieldFormat.HeaderSize);
+        ReadOnlySpan<byte> header = raw[..FieldFormat.HeaderSize];
         _headers ??= ArrayPool<byte>.Shared.Rent(2 * FieldFormat.HeaderSize);
         Span<byte> openHeader = _headers.AsSpan(FieldFormat.HeaderSize, FieldFormat.HeaderSize);
 
@@ -336,22 +357,19 @@ public ref struct FieldScope
             header.CopyTo(openHeader);
         }
 
-        int length = rawLength - FieldFormat.Overhead;
-        Span<byte> nonce = stackalloc byte[FieldFormat.NonceSize];
-        int aadLength = MemberAad(header, member, out byte[] aad);
+        int length = raw.Length - FieldFormat.Overhead;
+        MemberItem item = MemberItem.For(member);
+        Span<byte> aad = stackalloc byte[FieldFormat.HeaderSize + item.Bytes.Length];
+        header.CopyTo(aad);
+        item.Bytes.CopyTo(aad[FieldFormat.HeaderSize..]);
         try
         {
-            DeriveNonce(aad.AsSpan(FieldFormat.HeaderSize, aadLength - FieldFormat.HeaderSize), nonce);
-            _opener.Decrypt(nonce, raw.AsSpan(FieldFormat.HeaderSize, length), raw.AsSpan(FieldFormat.HeaderSize + length, FieldFormat.TagSize), plaintext.AsSpan(0, length), aad.AsSpan(0, aadLength));
+            _opener.Decrypt(item.Nonce, raw.Slice(FieldFormat.HeaderSize, length), raw.Slice(FieldFormat.HeaderSize + length, FieldFormat.TagSize), plaintext[..length], aad);
         }
         catch (CryptographicException)
         {
-            CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
+            CryptographicOperations.ZeroMemory(plaintext[..length]);
             throw new FieldIntegrityException(_typeName, member);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(aad);
         }
 
         return length;
@@ -373,28 +391,6 @@ public ref struct FieldScope
             _length = mark;
             CryptographicOperations.ZeroMemory(recordKey);
         }
-    }
-
-    /// <summary>AAD = header ‖ 'M' ‖ u16 length ‖ UTF-8 member name, in a rented array; returns its length.</summary>
-    private readonly int MemberAad(scoped ReadOnlySpan<byte> header, string member, out byte[] aad)
-    {
-        aad = ArrayPool<byte>.Shared.Rent(FieldFormat.HeaderSize + 3 + StrictUtf8.GetMaxByteCount(member.Length));
-        header.CopyTo(aad);
-        aad[FieldFormat.HeaderSize] = MemberTag;
-        int written = StrictUtf8.GetBytes(member, aad.AsSpan(FieldFormat.HeaderSize + 3));
-        BinaryPrimitives.WriteUInt16BigEndian(aad.AsSpan(FieldFormat.HeaderSize + 1), (ushort)written);
-        return FieldFormat.HeaderSize + 3 + written;
-    }
-
-    /// <summary>nonce = SHA-256("turen.nonce.v1" 0x00 ‖ member item)[0..12): distinct per member, so never repeated under one record key.</summary>
-    private static void DeriveNonce(scoped ReadOnlySpan<byte> memberItem, scoped Span<byte> nonce)
-    {
-        Span<byte> input = stackalloc byte[FieldFormat.NonceLabel.Length + memberItem.Length];
-        FieldFormat.NonceLabel.CopyTo(input);
-        memberItem.CopyTo(input[FieldFormat.NonceLabel.Length..]);
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(input, digest);
-        digest[..FieldFormat.NonceSize].CopyTo(nonce);
     }
 
     private void AddContextChars(string name, scoped ReadOnlySpan<char> value)

@@ -15,6 +15,9 @@ internal static class KeyedHash
 {
     private const int EncodedMacLength = 43;
 
+    // Secrets up to this many UTF-8 bytes are hashed from a stack buffer (zeroed after use) rather than a pooled one.
+    private const int StackLimit = 256;
+
     public static string Compute(FieldProtector protector, string typeName, string memberName, string value)
     {
         Span<byte> mac = stackalloc byte[FieldFormat.KeyedHashSize];
@@ -104,17 +107,22 @@ internal static class KeyedHash
     private static void ComputeMac(FieldProtector protector, FieldProtector.VersionKey key, string typeName, string memberName, string value, Span<byte> mac)
     {
         byte[] hashKey = protector.GetHashKey(key, typeName, memberName);
-        byte[] text = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        int capacity = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = capacity > StackLimit ? System.Buffers.ArrayPool<byte>.Shared.Rent(capacity) : null;
+        Span<byte> text = rented ?? stackalloc byte[StackLimit];
         int textLength = 0;
         try
         {
             textLength = Encoding.UTF8.GetBytes(value, text);
-            HMACSHA256.HashData(hashKey, text.AsSpan(0, textLength), mac);
+            HMACSHA256.HashData(hashKey, text[..textLength], mac);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(text.AsSpan(0, textLength));
-            System.Buffers.ArrayPool<byte>.Shared.Return(text);
+            CryptographicOperations.ZeroMemory(text[..textLength]);
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
