@@ -24,7 +24,7 @@ public sealed class FieldProtector : IDisposable
     private const int MaxCachedHashKeys = 1024;
 
     private readonly object _gate = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Type, string Member), byte[]> _hashKeys = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Type, string Member), HashKey> _hashKeys = new();
     private VersionKey[] _keys;
     private int _disposed;
 
@@ -136,24 +136,33 @@ public sealed class FieldProtector : IDisposable
     }
 
     /// <summary>
-    /// The keyed-hash key of a (version, type, member), derived once and cached: lookups hash on every request, and the
-    /// derivation would otherwise double the cost of each hash. Bounded; zeroed on <see cref="Dispose"/>.
+    /// HMAC-SHA-256 of <paramref name="value"/> under the keyed-hash key of a (version, type, member). The key is derived
+    /// once and cached with its HMAC contexts: lookups hash on every request, and deriving and keying afresh would cost
+    /// several times the hash itself. Bounded; zeroed and freed on <see cref="Dispose"/>.
     /// </summary>
-    internal byte[] GetHashKey(VersionKey key, string typeName, string memberName)
+    internal void ComputeKeyedMac(VersionKey key, string typeName, string memberName, ReadOnlySpan<byte> value, Span<byte> mac)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (_hashKeys.TryGetValue((key.Version, typeName, memberName), out byte[]? cached))
+        (int, string, string) id = (key.Version, typeName, memberName);
+        if (_hashKeys.TryGetValue(id, out HashKey? cached))
         {
-            return cached;
+            cached.Mac.Compute(value, default, mac);
+            return;
         }
 
-        byte[] derived = KeyedHash.DeriveHashKey(this, key, typeName, memberName);
-        if (_hashKeys.Count < MaxCachedHashKeys)
+        var derived = new HashKey(KeyedHash.DeriveHashKey(this, key, typeName, memberName));
+        bool kept = _hashKeys.Count < MaxCachedHashKeys && _hashKeys.TryAdd(id, derived);
+        try
         {
-            _hashKeys.TryAdd((key.Version, typeName, memberName), derived);
+            derived.Mac.Compute(value, default, mac);
         }
-
-        return derived;
+        finally
+        {
+            if (!kept)
+            {
+                derived.Dispose();
+            }
+        }
     }
 
     internal VersionKey GetKey(int version) =>
@@ -171,12 +180,13 @@ public sealed class FieldProtector : IDisposable
         {
             foreach (VersionKey key in _keys)
             {
+                key.Expand.Dispose();
                 CryptographicOperations.ZeroMemory(key.Prk);
             }
 
-            foreach (byte[] hashKey in _hashKeys.Values)
+            foreach (HashKey hashKey in _hashKeys.Values)
             {
-                CryptographicOperations.ZeroMemory(hashKey);
+                hashKey.Dispose();
             }
 
             _hashKeys.Clear();
@@ -201,17 +211,41 @@ public sealed class FieldProtector : IDisposable
         {
             Version = version;
             Prk = prk;
+            Expand = new HmacSha256Pool(prk);
         }
 
         public int Version { get; }
 
         public byte[] Prk { get; }
 
+        /// <summary>HKDF-Expand under <see cref="Prk"/>, with reused HMAC contexts (record keys are derived per record).</summary>
+        public HmacSha256Pool Expand { get; }
+
         public static VersionKey From(OrgDataKey key)
         {
             byte[] prk = GC.AllocateArray<byte>(FieldFormat.KeySize, pinned: true);
             HKDF.Extract(HashAlgorithmName.SHA256, key.KeyBytes, FieldFormat.ExtractSalt, prk);
             return new VersionKey(key.Version, prk);
+        }
+    }
+
+    /// <summary>A keyed-hash key (pinned) and its HMAC contexts.</summary>
+    private sealed class HashKey : IDisposable
+    {
+        private readonly byte[] _key;
+
+        public HashKey(byte[] key)
+        {
+            _key = key;
+            Mac = new HmacSha256Pool(key);
+        }
+
+        public HmacSha256Pool Mac { get; }
+
+        public void Dispose()
+        {
+            Mac.Dispose();
+            CryptographicOperations.ZeroMemory(_key);
         }
     }
 }

@@ -383,7 +383,7 @@ public ref struct FieldScope
         try
         {
             Append(header);
-            HKDF.Expand(HashAlgorithmName.SHA256, key.Prk, recordKey, _buffer.AsSpan(0, _length));
+            key.Expand.ExpandOneBlock(_buffer.AsSpan(0, _length), recordKey);
             return new AesGcm(recordKey, FieldFormat.TagSize);
         }
         finally

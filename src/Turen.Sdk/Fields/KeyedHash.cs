@@ -106,7 +106,6 @@ internal static class KeyedHash
 
     private static void ComputeMac(FieldProtector protector, FieldProtector.VersionKey key, string typeName, string memberName, string value, Span<byte> mac)
     {
-        byte[] hashKey = protector.GetHashKey(key, typeName, memberName);
         int capacity = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = capacity > StackLimit ? System.Buffers.ArrayPool<byte>.Shared.Rent(capacity) : null;
         Span<byte> text = rented ?? stackalloc byte[StackLimit];
@@ -114,7 +113,7 @@ internal static class KeyedHash
         try
         {
             textLength = Encoding.UTF8.GetBytes(value, text);
-            HMACSHA256.HashData(hashKey, text[..textLength], mac);
+            protector.ComputeKeyedMac(key, typeName, memberName, text[..textLength], mac);
         }
         finally
         {
