@@ -197,26 +197,32 @@ public ref struct FieldScope
         : reader.TokenType == JsonTokenType.String ? false
         : throw new FieldIntegrityException(_typeName, member);
 
-    // One pooled, zeroed-after-use plaintext buffer for every decrypt path; the stored value comes either as text
-    // (a string read earlier) or as the reader's raw UTF-8 bytes, so the JSON text is never copied.
+    // One buffer, zeroed after use, for every decrypt path: the stored value (text read earlier, or the reader's raw UTF-8
+    // bytes, so the JSON text is never copied) is decoded into it and decrypted in place.
     private object OpenPooled(string member, ReadOnlySpan<char> storedText, ReadOnlySpan<byte> storedUtf8, bool asText)
     {
         bool fromUtf8 = storedText.IsEmpty && !storedUtf8.IsEmpty;
-        int capacity = fromUtf8 ? storedUtf8.Length : storedText.Length;
+        int capacity = Base64UrlCodec.GetMaxDecodedLength(fromUtf8 ? storedUtf8.Length : storedText.Length) + 3;
         byte[]? rented = capacity > StackLimit ? ArrayPool<byte>.Shared.Rent(capacity) : null;
-        Span<byte> plaintext = rented ?? stackalloc byte[StackLimit];
-        int length = 0;
+        Span<byte> buffer = rented ?? stackalloc byte[StackLimit];
+        int used = 0;
         try
         {
-            length = fromUtf8 ? Open(member, storedUtf8, plaintext) : Open(member, storedText, plaintext);
+            bool decoded = fromUtf8 ? Base64UrlCodec.TryDecodeUtf8(storedUtf8, buffer, out used) : Base64UrlCodec.TryDecode(storedText, buffer, out used);
+            if (!decoded)
+            {
+                throw new FieldIntegrityException(_typeName, member);
+            }
+
+            ReadOnlySpan<byte> plaintext = buffer.Slice(FieldFormat.HeaderSize, OpenInPlace(member, buffer[..used]));
             if (!asText)
             {
-                return plaintext[..length].ToArray();
+                return plaintext.ToArray();
             }
 
             try
             {
-                return StrictUtf8.GetString(plaintext[..length]);
+                return StrictUtf8.GetString(plaintext);
             }
             catch (DecoderFallbackException)
             {
@@ -225,7 +231,7 @@ public ref struct FieldScope
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plaintext[..length]);
+            CryptographicOperations.ZeroMemory(buffer[..used]);
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
@@ -294,43 +300,8 @@ public ref struct FieldScope
         }
     }
 
-    private int Open(string member, scoped ReadOnlySpan<char> stored, scoped Span<byte> plaintext)
-    {
-        int maxRaw = Base64UrlCodec.GetMaxDecodedLength(stored.Length) + 3;
-        byte[]? rented = maxRaw > StackLimit ? ArrayPool<byte>.Shared.Rent(maxRaw) : null;
-        Span<byte> raw = rented ?? stackalloc byte[StackLimit];
-        try
-        {
-            return Base64UrlCodec.TryDecode(stored, raw, out int rawLength) ? OpenRaw(member, raw[..rawLength], plaintext) : throw new FieldIntegrityException(_typeName, member);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private int Open(string member, scoped ReadOnlySpan<byte> storedUtf8, scoped Span<byte> plaintext)
-    {
-        int maxRaw = Base64UrlCodec.GetMaxDecodedLength(storedUtf8.Length) + 3;
-        byte[]? rented = maxRaw > StackLimit ? ArrayPool<byte>.Shared.Rent(maxRaw) : null;
-        Span<byte> raw = rented ?? stackalloc byte[StackLimit];
-        try
-        {
-            return Base64UrlCodec.TryDecodeUtf8(storedUtf8, raw, out int rawLength) ? OpenRaw(member, raw[..rawLength], plaintext) : throw new FieldIntegrityException(_typeName, member);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private int OpenRaw(string member, scoped ReadOnlySpan<byte> raw, scoped Span<byte> plaintext)
+    /// <summary>Opens a decoded value where it lies: the plaintext replaces the ciphertext, after the header. Returns its length.</summary>
+    private int OpenInPlace(string member, scoped Span<byte> raw)
     {
         if (raw.Length < FieldFormat.Overhead || raw[0] != FieldFormat.Version1)
         {
@@ -362,13 +333,14 @@ public ref struct FieldScope
         Span<byte> aad = stackalloc byte[FieldFormat.HeaderSize + item.Bytes.Length];
         header.CopyTo(aad);
         item.Bytes.CopyTo(aad[FieldFormat.HeaderSize..]);
+        Span<byte> text = raw.Slice(FieldFormat.HeaderSize, length);
         try
         {
-            _opener.Decrypt(item.Nonce, raw.Slice(FieldFormat.HeaderSize, length), raw.Slice(FieldFormat.HeaderSize + length, FieldFormat.TagSize), plaintext[..length], aad);
+            _opener.Decrypt(item.Nonce, text, raw.Slice(FieldFormat.HeaderSize + length, FieldFormat.TagSize), text, aad);
         }
         catch (CryptographicException)
         {
-            CryptographicOperations.ZeroMemory(plaintext[..length]);
+            // AesGcm has already cleared the output; nothing of the value is released.
             throw new FieldIntegrityException(_typeName, member);
         }
 
