@@ -139,7 +139,7 @@ internal static class KeyedHash
             offset += WriteItem(info[offset..], (byte)'T', typeName);
             offset += WriteItem(info[offset..], (byte)'M', memberName);
             byte[] hashKey = GC.AllocateArray<byte>(FieldFormat.KeySize, pinned: true);
-            HKDF.Expand(HashAlgorithmName.SHA256, key.Prk, hashKey, info[..offset]);
+            key.Expand.ExpandOneBlock(info[..offset], hashKey);
             return hashKey;
         }
         finally
