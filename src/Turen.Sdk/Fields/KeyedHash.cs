@@ -18,29 +18,20 @@ internal static class KeyedHash
     // Secrets up to this many UTF-8 bytes are hashed from a stack buffer (zeroed after use) rather than a pooled one.
     private const int StackLimit = 256;
 
+    // Prefix ‖ up to 10 version digits ‖ "$" ‖ 43 base64url characters (+2 for the encoder's unpadded tail).
+    private static readonly int MaxTextLength = FieldFormat.KeyedHashPrefix.Length + 10 + 1 + EncodedMacLength + 2;
+
     public static string Compute(FieldProtector protector, string typeName, string memberName, string value)
     {
-        Span<byte> mac = stackalloc byte[FieldFormat.KeyedHashSize];
-        FieldProtector.VersionKey key = protector.Active;
-        ComputeMac(protector, key, typeName, memberName, value, mac);
-        Span<byte> text = stackalloc byte[EncodedMacLength + 2];
-        int written = Base64UrlCodec.EncodeToUtf8(mac, text);
-        return string.Concat(FieldFormat.KeyedHashPrefix, key.Version.ToString(CultureInfo.InvariantCulture), "$", Encoding.ASCII.GetString(text[..written]));
+        Span<byte> text = stackalloc byte[MaxTextLength];
+        return Encoding.ASCII.GetString(text[..Format(protector, typeName, memberName, value, text)]);
     }
 
     /// <summary>Writes the hash <see cref="Compute"/> would return as a JSON string value, without allocating it.</summary>
     public static void Write(System.Text.Json.Utf8JsonWriter writer, FieldProtector protector, string typeName, string memberName, string value)
     {
-        Span<byte> mac = stackalloc byte[FieldFormat.KeyedHashSize];
-        FieldProtector.VersionKey key = protector.Active;
-        ComputeMac(protector, key, typeName, memberName, value, mac);
-        Span<byte> text = stackalloc byte[FieldFormat.KeyedHashPrefix.Length + 11 + EncodedMacLength + 2];
-        int length = Encoding.ASCII.GetBytes(FieldFormat.KeyedHashPrefix, text);
-        key.Version.TryFormat(text[length..], out int digits, default, CultureInfo.InvariantCulture);
-        length += digits;
-        text[length++] = (byte)'$';
-        length += Base64UrlCodec.EncodeToUtf8(mac, text[length..]);
-        writer.WriteStringValue(text[..length]);
+        Span<byte> text = stackalloc byte[MaxTextLength];
+        writer.WriteStringValue(text[..Format(protector, typeName, memberName, value, text)]);
     }
 
     /// <summary>Checks a presented value against a stored hash in constant time; false for a malformed hash.</summary>
@@ -102,6 +93,19 @@ internal static class KeyedHash
 
         decoded[..written].CopyTo(mac);
         return true;
+    }
+
+    /// <summary>The stored form of the hash of <paramref name="value"/> under the active version, as ASCII; returns its length.</summary>
+    private static int Format(FieldProtector protector, string typeName, string memberName, string value, Span<byte> text)
+    {
+        Span<byte> mac = stackalloc byte[FieldFormat.KeyedHashSize];
+        FieldProtector.VersionKey key = protector.Active;
+        ComputeMac(protector, key, typeName, memberName, value, mac);
+        int length = Encoding.ASCII.GetBytes(FieldFormat.KeyedHashPrefix, text);
+        key.Version.TryFormat(text[length..], out int digits, default, CultureInfo.InvariantCulture);
+        length += digits;
+        text[length++] = (byte)'$';
+        return length + Base64UrlCodec.EncodeToUtf8(mac, text[length..]);
     }
 
     private static void ComputeMac(FieldProtector protector, FieldProtector.VersionKey key, string typeName, string memberName, string value, Span<byte> mac)
