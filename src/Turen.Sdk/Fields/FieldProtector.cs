@@ -158,7 +158,8 @@ public sealed class FieldProtector : IDisposable
         }
         finally
         {
-            if (!kept)
+            // Not cached, or cached after Dispose cleared the cache: zero it here (disposing twice is harmless).
+            if (!kept || Volatile.Read(ref _disposed) != 0)
             {
                 derived.Dispose();
             }

@@ -284,9 +284,8 @@ public ref struct FieldScope
         {
             header.CopyTo(raw);
             MemberItem item = MemberItem.For(member);
-            Span<byte> aad = stackalloc byte[FieldFormat.HeaderSize + item.Bytes.Length];
-            header.CopyTo(aad);
-            item.Bytes.CopyTo(aad[FieldFormat.HeaderSize..]);
+            Span<byte> aad = stackalloc byte[item.AadLength];
+            item.WriteAad(header, aad);
             _sealer.Encrypt(item.Nonce, plaintext, raw.Slice(FieldFormat.HeaderSize, plaintext.Length), raw.Slice(FieldFormat.HeaderSize + plaintext.Length, FieldFormat.TagSize), aad);
             int written = Base64UrlCodec.EncodeToUtf8(raw, text);
             writer.WriteStringValue(text[..written]);
@@ -330,9 +329,8 @@ public ref struct FieldScope
 
         int length = raw.Length - FieldFormat.Overhead;
         MemberItem item = MemberItem.For(member);
-        Span<byte> aad = stackalloc byte[FieldFormat.HeaderSize + item.Bytes.Length];
-        header.CopyTo(aad);
-        item.Bytes.CopyTo(aad[FieldFormat.HeaderSize..]);
+        Span<byte> aad = stackalloc byte[item.AadLength];
+        item.WriteAad(header, aad);
         Span<byte> text = raw.Slice(FieldFormat.HeaderSize, length);
         try
         {

@@ -69,14 +69,9 @@ internal sealed class HmacSha256Pool : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
-        }
-
-        while (_idle.TryDequeue(out IncrementalHash? hmac))
-        {
-            hmac.Dispose();
+            DisposeIdle();
         }
     }
 
@@ -94,26 +89,32 @@ internal sealed class HmacSha256Pool : IDisposable
 
     private void Return(IncrementalHash hmac)
     {
-        if (Volatile.Read(ref _disposed) != 0 || Interlocked.Increment(ref _idleCount) > MaxIdle)
+        if (Volatile.Read(ref _disposed) == 0)
         {
-            if (Volatile.Read(ref _disposed) == 0)
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {
-                Interlocked.Decrement(ref _idleCount);
+                _idle.Enqueue(hmac);
+
+                // Disposed meanwhile: nothing keyed may outlive the pool.
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    DisposeIdle();
+                }
+
+                return;
             }
 
-            hmac.Dispose();
-            return;
+            Interlocked.Decrement(ref _idleCount);
         }
 
-        _idle.Enqueue(hmac);
+        hmac.Dispose();
+    }
 
-        // Disposed while enqueuing: drain again so nothing keyed outlives the pool.
-        if (Volatile.Read(ref _disposed) != 0)
+    private void DisposeIdle()
+    {
+        while (_idle.TryDequeue(out IncrementalHash? hmac))
         {
-            while (_idle.TryDequeue(out IncrementalHash? stale))
-            {
-                stale.Dispose();
-            }
+            hmac.Dispose();
         }
     }
 }

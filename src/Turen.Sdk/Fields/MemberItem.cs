@@ -33,6 +33,16 @@ internal sealed class MemberItem
     /// <summary>The member's nonce under a record key.</summary>
     public byte[] Nonce { get; }
 
+    /// <summary>Length of a value's AAD: <c>header ‖ item</c>.</summary>
+    public int AadLength => FieldFormat.HeaderSize + Bytes.Length;
+
+    /// <summary>Writes a value's AAD, <c>header ‖ item</c>, into <paramref name="destination"/> (<see cref="AadLength"/> bytes).</summary>
+    public void WriteAad(ReadOnlySpan<byte> header, Span<byte> destination)
+    {
+        header.CopyTo(destination);
+        Bytes.CopyTo(destination[FieldFormat.HeaderSize..]);
+    }
+
     public static MemberItem For(string member)
     {
         if (Cache.TryGetValue(member, out MemberItem? item))
