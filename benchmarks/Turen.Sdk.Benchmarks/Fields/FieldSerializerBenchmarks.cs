@@ -3,11 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Filters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.AspNetCore.DataProtection;
 using Turen.Sdk.Fields;
 using Turen.Sdk.Keys;
@@ -121,28 +116,5 @@ public class FieldSerializerBenchmarks
 
         public System.Threading.Tasks.ValueTask<OrgDataKey> GetKeyAsync(string orgId, int version, System.Threading.CancellationToken cancellationToken = default) =>
             System.Threading.Tasks.ValueTask.FromResult(OrgDataKey.Create(orgId, version, key));
-    }
-
-    /// <summary>
-    /// Enough iterations to rank five variants whose times differ by tens of microseconds: Data Protection allocates
-    /// heavily, so its time swings with the GC's state and three iterations (<c>--job short</c>, filtered out here)
-    /// gave 70 µs in one run and 117 µs in another. In process, like the other store-free benchmarks.
-    /// </summary>
-    private sealed class SteadyStateConfig : ManualConfig
-    {
-        private const string JobId = "steady-state";
-
-        public SteadyStateConfig()
-        {
-            AddJob(Job.Default
-                .WithLaunchCount(1)
-                .WithWarmupCount(10)
-                .WithIterationCount(25)
-                .WithToolchain(InProcessEmitToolchain.Instance)
-                .WithId(JobId));
-            AddFilter(new SimpleFilter(benchmark => benchmark.Job.Id == JobId));
-            AddColumn(StatisticColumn.Median, StatisticColumn.Min);
-            WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        }
     }
 }

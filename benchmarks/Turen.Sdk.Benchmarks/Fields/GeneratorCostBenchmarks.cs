@@ -7,11 +7,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Filters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Turen.Sdk.Annotations;
@@ -29,7 +24,7 @@ namespace Turen.Sdk.Benchmarks.Fields;
 /// iterations for a stable median on a shared machine; <see cref="PrintFigures"/> is the quick same-run check.
 /// </remarks>
 [MemoryDiagnoser]
-[Config(typeof(SteadyStateConfig))]
+[Config(typeof(SteadyStateConfig.OneRunPerIteration))]
 public class GeneratorCostBenchmarks
 {
     private const int TypeCount = 1000;
@@ -172,31 +167,5 @@ public class GeneratorCostBenchmarks
         Assembly assembly = Assembly.LoadFrom(path);
         Type type = assembly.GetTypes().Single(t => t.Name == "JsonSourceGenerator" && typeof(IIncrementalGenerator).IsAssignableFrom(t));
         return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
-    }
-
-    /// <summary>
-    /// Enough iterations for a trustworthy median (under a minute for both on two cores), in process like the other
-    /// store-free benchmarks. Each iteration is one generator run on a collected heap. Jobs given on the command line
-    /// (<c>--job short</c> in benchmarks/report.sh) are filtered out for this class: three iterations of a 100 ms
-    /// allocation-heavy run are too few to rank two generators.
-    /// </summary>
-    private sealed class SteadyStateConfig : ManualConfig
-    {
-        private const string JobId = "steady-state";
-
-        public SteadyStateConfig()
-        {
-            AddJob(Job.Default
-                .WithLaunchCount(1)
-                .WithWarmupCount(10)
-                .WithIterationCount(20)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithToolchain(InProcessEmitToolchain.Instance)
-                .WithId(JobId));
-            AddFilter(new SimpleFilter(benchmark => benchmark.Job.Id == JobId));
-            AddColumn(StatisticColumn.Median, StatisticColumn.Min);
-            WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        }
     }
 }
