@@ -12,7 +12,8 @@ namespace Turen.Sdk.Benchmarks.Envelope;
 /// <summary>
 /// Seal and open of 1 MiB, 64 MiB and 1 GiB beside raw AES-256-GCM over the same number of bytes in 64 KiB chunks
 /// (the baseline of each category). Seal reads a non-materialised pattern stream; open reads a blob sealed once in
-/// setup; both write to <see cref="Stream.Null"/>.
+/// setup; both write to <see cref="Stream.Null"/>. The "2 lanes" rows spread frames over two cores
+/// (<c>MaxDegreeOfParallelism = 2</c>); every other row, the baselines included, runs on one.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ShortConfig))]
@@ -31,6 +32,8 @@ public class SessionBlobBenchmarks
     private RawAesKeyring _keyring = null!;
     private AesGcm _aes = null!;
     private SealOptions _options = null!;
+    private SealOptions _twoLaneSeal = null!;
+    private OpenOptions _twoLaneOpen = null!;
     private byte[] _blob = null!;
     private byte[] _rawCiphertext = null!;
     private byte[] _rawTags = null!;
@@ -46,6 +49,8 @@ public class SessionBlobBenchmarks
         byte[] key = RandomNumberGenerator.GetBytes(32);
         _aes = new AesGcm(key, TagLength);
         _options = new SealOptions { OrgId = "bench", SessionId = "s" };
+        _twoLaneSeal = new SealOptions { OrgId = "bench", SessionId = "s", MaxDegreeOfParallelism = 2 };
+        _twoLaneOpen = new OpenOptions { MaxDegreeOfParallelism = 2 };
 
         var blob = new MemoryStream((int)(Size + (Size / 1000) + 4096));
         await SessionBlob.SealAsync(new PatternStream(_pattern, Size), blob, _keyring, _options);
@@ -139,6 +144,16 @@ public class SessionBlobBenchmarks
     [Benchmark]
     [BenchmarkCategory("Open")]
     public Task OpenFromStream() => SessionBlob.OpenAsync(new MemoryStream(_blob, writable: false), Stream.Null, _keyring);
+
+    /// <summary>Seal with <see cref="SealOptions.MaxDegreeOfParallelism"/> = 2: frames encrypted on two cores.</summary>
+    [Benchmark(Description = "Seal, 2 lanes")]
+    [BenchmarkCategory("Seal")]
+    public Task SealTwoLanes() => SessionBlob.SealAsync(new PatternStream(_pattern, Size), Stream.Null, _keyring, _twoLaneSeal);
+
+    /// <summary>Open through an opaque stream with <see cref="OpenOptions.MaxDegreeOfParallelism"/> = 2.</summary>
+    [Benchmark(Description = "OpenFromStream, 2 lanes")]
+    [BenchmarkCategory("Open")]
+    public Task OpenFromStreamTwoLanes() => SessionBlob.OpenAsync(new MemoryStream(_blob, writable: false), Stream.Null, _keyring, _twoLaneOpen);
 
     private void NextNonce(long counter) => BinaryPrimitives.WriteInt64BigEndian(_nonce.AsSpan(4), counter);
 }

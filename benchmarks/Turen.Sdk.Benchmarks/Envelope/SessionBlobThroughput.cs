@@ -46,6 +46,8 @@ internal static class SessionBlobThroughput
                 ("open opaque stream", benchmark.OpenFromStream),
                 ("raw encrypt + copy", () => { benchmark.RawAesGcmEncryptWithCopy(); return Task.CompletedTask; }),
                 ("raw decrypt + copy", () => { benchmark.RawAesGcmDecryptWithCopy(); return Task.CompletedTask; }),
+                ("seal, 2 lanes", benchmark.SealTwoLanes),
+                ("open opaque, 2 lanes", benchmark.OpenFromStreamTwoLanes),
             };
             var times = cases.Select(_ => new List<double>()).ToArray();
             var cpu = cases.Select(_ => new List<double>()).ToArray();
@@ -89,6 +91,8 @@ internal static class SessionBlobThroughput
             PrintRatio("open opaque stream", times, 2, 4);
             PrintRatio("seal vs raw+copy", times, 5, 1);
             PrintRatio("opaque vs raw+copy", times, 6, 4);
+            PrintRatio("seal, 2 lanes", times, 0, 7);
+            PrintRatio("opaque, 2 lanes", times, 2, 8);
         }
         finally
         {

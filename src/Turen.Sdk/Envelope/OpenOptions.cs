@@ -13,6 +13,7 @@ public sealed class OpenOptions
 
     private readonly int _maxEncryptedDataKeys = DefaultMaxEncryptedDataKeys;
     private readonly int _maxFrameLength = DefaultMaxFrameLength;
+    private readonly int _maxDegreeOfParallelism = 1;
 
     /// <summary>Options with every default: current-format messages only, signed suites allowed, 10 data keys at most.</summary>
     public static OpenOptions Default { get; } = new();
@@ -32,6 +33,28 @@ public sealed class OpenOptions
 
     /// <summary>Accept suites with an ECDSA signature footer (0x0578 and the legacy signed suites). On by default.</summary>
     public bool AllowSigned { get; init; } = true;
+
+    /// <summary>
+    /// How many frames may be decrypted at once, on as many threads: 1 (the default) keeps the whole operation on the
+    /// calling thread. A larger value lets one large stream use several cores, for a command-line tool or a client
+    /// handling one big session; leave it at 1 on a server that already handles many sessions at once. 1 to 64.
+    /// </summary>
+    /// <remarks>
+    /// Frames are gathered in batches of about 512 KiB per lane (at most 256 MiB, or one frame when a frame is larger),
+    /// so memory grows with this value but not with the input. Reading and writing stay in order on the calling thread,
+    /// and the output is the same as with one lane.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Format.FrameLanes.MaxLanes);
+            _maxDegreeOfParallelism = value;
+        }
+    }
 
     /// <summary>The most encrypted data keys a header may list, checked before any is read; at least 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

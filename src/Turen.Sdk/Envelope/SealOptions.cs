@@ -6,6 +6,7 @@ namespace Turen.Sdk.Envelope;
 public sealed class SealOptions
 {
     private int _frameLength = SessionBlob.DefaultFrameLength;
+    private int _maxDegreeOfParallelism = 1;
 
     /// <summary>The organization that owns the session; stored in the context as <c>turen.org</c>.</summary>
     public required string OrgId { get; init; }
@@ -24,6 +25,28 @@ public sealed class SealOptions
     /// must supply them in <see cref="OpenOptions.ExpectedContext"/>. Same key rules as <see cref="Context"/>.
     /// </summary>
     public EncryptionContext AuthenticatedContext { get; init; } = EncryptionContext.Empty;
+
+    /// <summary>
+    /// How many frames may be encrypted at once, on as many threads: 1 (the default) keeps the whole operation on the
+    /// calling thread. A larger value lets one large stream use several cores, for a command-line tool or a client
+    /// handling one big session; leave it at 1 on a server that already handles many sessions at once. 1 to 64.
+    /// </summary>
+    /// <remarks>
+    /// Frames are gathered in batches of about 512 KiB per lane (at most 256 MiB, or one frame when a frame is larger),
+    /// so memory grows with this value but not with the input. Reading and writing stay in order on the calling thread,
+    /// and the output is the same as with one lane.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Format.FrameLanes.MaxLanes);
+            _maxDegreeOfParallelism = value;
+        }
+    }
 
     /// <summary>Plaintext bytes per frame, 1 to 2^30; defaults to <see cref="SessionBlob.DefaultFrameLength"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -99,8 +100,8 @@ internal static class MessageDecoder
                 input.Hash.AppendData(parsed.Bytes);
             }
 
-            using var cipher = new BodyCipher(contentKey.AsSpan(0, keyLength), messageId);
-            return await ReadBodyAsync(input, destination, parsed, cipher, verifier, options, cancellationToken).ConfigureAwait(false);
+            using var lanes = new FrameLanes(header.IsFramed ? options.MaxDegreeOfParallelism : 1, contentKey.AsSpan(0, keyLength), messageId);
+            return await ReadBodyAsync(input, destination, parsed, lanes, verifier, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -128,7 +129,7 @@ internal static class MessageDecoder
     }
 
     private static async Task<SessionBlobResult> ReadBodyAsync(
-        MessageInput input, Stream destination, ParsedHeader parsed, BodyCipher cipher, ECDsa? verifier, OpenOptions options, CancellationToken cancellationToken)
+        MessageInput input, Stream destination, ParsedHeader parsed, FrameLanes lanes, ECDsa? verifier, OpenOptions options, CancellationToken cancellationToken)
     {
         SessionBlobHeader header = parsed.Header;
         long maxFrame = options.MaxFrameLength;
@@ -145,65 +146,61 @@ internal static class MessageDecoder
             long plaintextLength = 0;
             long frameCount;
             int finalLength;
+            int finalOffset = 0;
             if (header.IsFramed)
             {
                 int frameLength = (int)header.FrameLength;
-                buffer = ArrayPool<byte>.Shared.Rent(frameLength + SuiteInfo.TagLength);
-                plain = ArrayPool<byte>.Shared.Rent(frameLength);
+                int batchFrames = FrameLanes.BatchFrames(options.MaxDegreeOfParallelism, frameLength);
+                buffer = ArrayPool<byte>.Shared.Rent(batchFrames * (frameLength + SuiteInfo.TagLength));
+                plain = ArrayPool<byte>.Shared.Rent(batchFrames * frameLength);
+                var batch = new OpenBatch(batchFrames, plain, frameLength);
                 uint expected = 1;
                 while (true)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-
-                    // 16. Sequence numbers start at 1 and grow by one; 0xFFFFFFFF marks the final frame.
-                    await input.ReadExactlyAsync(head.AsMemory(0, 4), cancellationToken).ConfigureAwait(false);
-                    uint first = BinaryPrimitives.ReadUInt32BigEndian(head);
-                    if (first == uint.MaxValue)
+                    // Gather a batch (one frame with one lane), checking each frame's framing as it is read.
+                    int count = 0;
+                    bool final = false;
+                    ExceptionDispatchInfo? stopped = null;
+                    try
                     {
-                        await input.ReadExactlyAsync(head.AsMemory(4, 20), cancellationToken).ConfigureAwait(false);
-                        uint sequence = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(4));
-                        if (sequence != expected)
+                        while (count < batchFrames && !final)
                         {
-                            throw Error.FrameSequence($"final frame {sequence} where frame {expected} was due");
+                            final = await ReadFrameAsync(input, head, batch, count, expected, frameLength, buffer, cancellationToken).ConfigureAwait(false);
+                            count++;
+                            expected++;
                         }
+                    }
+                    catch (Exception ex) when (count > 0)
+                    {
+                        // The frames before the failure are verified and released first, exactly as reading one
+                        // frame at a time would have done: the earliest failure in the stream is the one reported.
+                        stopped = ExceptionDispatchInfo.Capture(ex);
+                    }
 
-                        // 17. The final frame holds at most one frame's worth.
-                        uint length = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(20));
-                        if (length > frameLength)
-                        {
-                            throw Error.Malformed("the final frame is longer than the frame length");
-                        }
+                    lanes.Run(batch, count);
 
-                        finalLength = (int)length;
-                        ReadOnlyMemory<byte> final = await input.ReadAsync(finalLength + SuiteInfo.TagLength, buffer, cancellationToken).ConfigureAwait(false);
+                    // 18, 20. Release frames in order up to the first whose tag failed; the final frame is held back.
+                    int verified = batch.CountVerified(count);
+                    int release = Math.Min(verified, final ? count - 1 : count);
+                    if (release > 0)
+                    {
+                        await destination.WriteAsync(plain.AsMemory(0, release * frameLength), cancellationToken).ConfigureAwait(false);
+                        plaintextLength += (long)release * frameLength;
+                    }
 
-                        // 18, 20. Tag with the body AAD, using the IV the frame carries.
-                        if (!cipher.TryDecrypt(BodyPart.FinalFrame, sequence, head.AsSpan(8, 12), final.Span[..finalLength], final.Span[finalLength..], plain.AsSpan(0, finalLength)))
-                        {
-                            throw Error.NotAuthentic($"the tag of final frame {sequence} does not verify");
-                        }
+                    if (verified < count)
+                    {
+                        throw Error.NotAuthentic(batch.Describe(verified));
+                    }
 
-                        frameCount = sequence;
+                    stopped?.Throw();
+                    if (final)
+                    {
+                        finalOffset = (count - 1) * frameLength;
+                        finalLength = batch.Lengths[count - 1];
+                        frameCount = batch.Sequences[count - 1];
                         break;
                     }
-
-                    if (first != expected)
-                    {
-                        throw Error.FrameSequence($"frame {first} where frame {expected} was due");
-                    }
-
-                    await input.ReadExactlyAsync(head.AsMemory(4, 12), cancellationToken).ConfigureAwait(false);
-                    ReadOnlyMemory<byte> frame = await input.ReadAsync(frameLength + SuiteInfo.TagLength, buffer, cancellationToken).ConfigureAwait(false);
-
-                    // Decrypting into a second buffer rather than in place measured faster with OpenSSL's AES-GCM.
-                    if (!cipher.TryDecrypt(BodyPart.Frame, first, head.AsSpan(4, 12), frame.Span[..frameLength], frame.Span[frameLength..], plain.AsSpan(0, frameLength)))
-                    {
-                        throw Error.NotAuthentic($"the tag of frame {first} does not verify");
-                    }
-
-                    await destination.WriteAsync(plain.AsMemory(0, frameLength), cancellationToken).ConfigureAwait(false);
-                    plaintextLength += frameLength;
-                    expected++;
                 }
             }
             else
@@ -225,7 +222,7 @@ internal static class MessageDecoder
                 buffer = ArrayPool<byte>.Shared.Rent(finalLength + SuiteInfo.TagLength);
                 plain = ArrayPool<byte>.Shared.Rent(finalLength);
                 ReadOnlyMemory<byte> body = await input.ReadAsync(finalLength + SuiteInfo.TagLength, buffer, cancellationToken).ConfigureAwait(false);
-                if (!cipher.TryDecrypt(BodyPart.SingleBlock, 1, head.AsSpan(0, 12), body.Span[..finalLength], body.Span[finalLength..], plain.AsSpan(0, finalLength)))
+                if (!lanes.Cipher.TryDecrypt(BodyPart.SingleBlock, 1, head.AsSpan(0, 12), body.Span[..finalLength], body.Span[finalLength..], plain.AsSpan(0, finalLength)))
                 {
                     throw Error.NotAuthentic("the tag of the body does not verify");
                 }
@@ -256,7 +253,7 @@ internal static class MessageDecoder
                 throw Error.TrailingData();
             }
 
-            await destination.WriteAsync(plain!.AsMemory(0, finalLength), cancellationToken).ConfigureAwait(false);
+            await destination.WriteAsync(plain!.AsMemory(finalOffset, finalLength), cancellationToken).ConfigureAwait(false);
             plaintextLength += finalLength;
             return new SessionBlobResult(header, plaintextLength, input.Position, frameCount);
         }
@@ -273,5 +270,118 @@ internal static class MessageDecoder
                 ArrayPool<byte>.Shared.Return(plain, clearArray: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads frame <paramref name="slot"/> of a batch (16. sequence, 17. final-frame length) and returns whether it is
+    /// the final frame. An exposed in-memory input is viewed in place; otherwise the frame lands in its slot of
+    /// <paramref name="scratch"/>.
+    /// </summary>
+    private static async ValueTask<bool> ReadFrameAsync(
+        MessageInput input, byte[] head, OpenBatch batch, int slot, uint expected, int frameLength, byte[] scratch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Memory<byte> target = scratch.AsMemory(slot * (frameLength + SuiteInfo.TagLength));
+        Memory<byte> iv = batch.Ivs.AsMemory(slot * 12, 12);
+
+        // 16. Sequence numbers start at 1 and grow by one; 0xFFFFFFFF marks the final frame.
+        await input.ReadExactlyAsync(head.AsMemory(0, 4), cancellationToken).ConfigureAwait(false);
+        uint first = BinaryPrimitives.ReadUInt32BigEndian(head);
+        if (first == uint.MaxValue)
+        {
+            await input.ReadExactlyAsync(head.AsMemory(4, 20), cancellationToken).ConfigureAwait(false);
+            uint sequence = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(4));
+            if (sequence != expected)
+            {
+                throw Error.FrameSequence($"final frame {sequence} where frame {expected} was due");
+            }
+
+            // 17. The final frame holds at most one frame's worth.
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(20));
+            if (length > frameLength)
+            {
+                throw Error.Malformed("the final frame is longer than the frame length");
+            }
+
+            head.AsSpan(8, 12).CopyTo(iv.Span);
+            ReadOnlyMemory<byte> final = await input.ReadAsync((int)length + SuiteInfo.TagLength, target, cancellationToken).ConfigureAwait(false);
+            batch.Set(slot, sequence, (int)length, final, isFinal: true);
+            return true;
+        }
+
+        if (first != expected)
+        {
+            throw Error.FrameSequence($"frame {first} where frame {expected} was due");
+        }
+
+        await input.ReadExactlyAsync(iv, cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte> frame = await input.ReadAsync(frameLength + SuiteInfo.TagLength, target, cancellationToken).ConfigureAwait(false);
+        batch.Set(slot, first, frameLength, frame, isFinal: false);
+        return false;
+    }
+
+    /// <summary>The frames of one batch, as read: what each lane needs to decrypt frame i into its slot of the plaintext buffer.</summary>
+    private sealed class OpenBatch : IFrameBatch
+    {
+        private readonly byte[] _plain;
+        private readonly int _frameLength;
+        private readonly ReadOnlyMemory<byte>[] _data;
+        private readonly bool[] _final;
+        private readonly bool[] _verified;
+
+        public OpenBatch(int frames, byte[] plain, int frameLength)
+        {
+            _plain = plain;
+            _frameLength = frameLength;
+            _data = new ReadOnlyMemory<byte>[frames];
+            _final = new bool[frames];
+            _verified = new bool[frames];
+            Sequences = new uint[frames];
+            Lengths = new int[frames];
+            Ivs = new byte[frames * 12];
+        }
+
+        public uint[] Sequences { get; }
+
+        public int[] Lengths { get; }
+
+        public byte[] Ivs { get; }
+
+        public void Set(int slot, uint sequence, int length, ReadOnlyMemory<byte> ciphertextAndTag, bool isFinal)
+        {
+            Sequences[slot] = sequence;
+            Lengths[slot] = length;
+            _data[slot] = ciphertextAndTag;
+            _final[slot] = isFinal;
+        }
+
+        /// <summary>Decrypts frame <paramref name="index"/> with the IV it carries; decrypting into a second buffer rather than in place measured faster with OpenSSL.</summary>
+        public void Process(BodyCipher cipher, int index)
+        {
+            int length = Lengths[index];
+            ReadOnlySpan<byte> data = _data[index].Span;
+            _verified[index] = cipher.TryDecrypt(
+                _final[index] ? BodyPart.FinalFrame : BodyPart.Frame,
+                Sequences[index],
+                Ivs.AsSpan(index * 12, 12),
+                data[..length],
+                data[length..],
+                _plain.AsSpan(index * _frameLength, length));
+        }
+
+        /// <summary>The number of leading frames of the batch whose tags verified.</summary>
+        public int CountVerified(int count)
+        {
+            int i = 0;
+            while (i < count && _verified[i])
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        public string Describe(int index) =>
+            _final[index] ? $"the tag of final frame {Sequences[index]} does not verify" : $"the tag of frame {Sequences[index]} does not verify";
     }
 }

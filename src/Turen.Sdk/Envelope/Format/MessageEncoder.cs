@@ -42,11 +42,16 @@ internal static class MessageEncoder
             await destination.WriteAsync(headerBytes, cancellationToken).ConfigureAwait(false);
             var header = new SessionBlobHeader(2, suite.Id, messageId, stored, new[] { edk }, true, frameLength, headerBytes.Length);
 
-            using var cipher = new BodyCipher(contentKey, messageId);
-            // Plaintext is read one byte past a full frame into its own buffer and encrypted out of place into the
-            // frame buffer (measured faster than in place with OpenSSL's AES-GCM).
-            plain = ArrayPool<byte>.Shared.Rent(frameLength + 1);
-            buffer = ArrayPool<byte>.Shared.Rent(frameLength + FinalPrefix + SuiteInfo.TagLength);
+            int lanes = options.MaxDegreeOfParallelism;
+            int batchFrames = FrameLanes.BatchFrames(lanes, frameLength);
+            using var frameLanes = new FrameLanes(lanes, contentKey, messageId);
+
+            // Plaintext is read one byte past a full batch into its own buffer and encrypted out of place into the
+            // wire buffer (measured faster than in place with OpenSSL's AES-GCM); one frame per batch with one lane.
+            int batchPlain = batchFrames * frameLength;
+            plain = ArrayPool<byte>.Shared.Rent(batchPlain + 1);
+            buffer = ArrayPool<byte>.Shared.Rent((batchFrames * (RegularPrefix + frameLength + SuiteInfo.TagLength)) + (FinalPrefix - RegularPrefix));
+            var batch = new SealBatch(plain, buffer, frameLength);
             long plaintextLength = 0;
             long blobLength = headerBytes.Length;
             uint sequence = 1;
@@ -55,33 +60,32 @@ internal static class MessageEncoder
             {
                 cancellationToken.ThrowIfCancellationRequested();
 
-                // Read one byte past a full frame: only then is it known whether this frame is the final one.
-                int wanted = frameLength + 1 - carried;
+                // Read one byte past a full batch: only then is it known whether its last frame is the final one.
+                int wanted = batchPlain + 1 - carried;
                 int read = await source.ReadAtLeastAsync(plain.AsMemory(carried, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 int have = carried + read;
-                if (have > frameLength)
+                bool last = have <= batchPlain;
+                int regular = !last ? batchFrames : have == 0 ? 0 : (have - 1) / frameLength;
+                if (regular > 0 && (long)sequence + regular - 1 >= uint.MaxValue)
                 {
-                    if (sequence == uint.MaxValue)
-                    {
-                        throw new InvalidOperationException("The plaintext needs more frames than the format allows; use a larger frame length.");
-                    }
-
-                    int frameBytes = EncryptRegularFrame(cipher, plain, buffer, frameLength, sequence);
-                    await destination.WriteAsync(buffer.AsMemory(0, frameBytes), cancellationToken).ConfigureAwait(false);
-                    blobLength += frameBytes;
-                    plaintextLength += frameLength;
-                    plain[0] = plain[frameLength];
-                    carried = 1;
-                    sequence++;
-                    continue;
+                    throw new InvalidOperationException("The plaintext needs more frames than the format allows; use a larger frame length.");
                 }
 
-                int finalBytes = EncryptFinalFrame(cipher, plain, buffer, have, sequence);
-                await destination.WriteAsync(buffer.AsMemory(0, finalBytes), cancellationToken).ConfigureAwait(false);
-                await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-                blobLength += finalBytes;
-                plaintextLength += have;
-                return new SessionBlobResult(header, plaintextLength, blobLength, sequence);
+                int wireBytes = batch.Prepare(sequence, regular, last ? have - (regular * frameLength) : -1);
+                frameLanes.Run(batch, last ? regular + 1 : regular);
+                await destination.WriteAsync(buffer.AsMemory(0, wireBytes), cancellationToken).ConfigureAwait(false);
+                blobLength += wireBytes;
+                if (last)
+                {
+                    await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    plaintextLength += have;
+                    return new SessionBlobResult(header, plaintextLength, blobLength, sequence + (uint)regular);
+                }
+
+                plaintextLength += batchPlain;
+                plain[0] = plain[batchPlain];
+                carried = 1;
+                sequence += (uint)regular;
             }
         }
         finally
@@ -102,26 +106,58 @@ internal static class MessageEncoder
         }
     }
 
-    /// <summary>Encrypts one full frame of <paramref name="plain"/> into <paramref name="buffer"/>; returns its wire size.</summary>
-    private static int EncryptRegularFrame(BodyCipher cipher, byte[] plain, byte[] buffer, int frameLength, uint sequence)
+    /// <summary>
+    /// One batch on the wire: <c>regular</c> full frames, then (on the last batch) the final frame, laid out back to
+    /// back in the wire buffer so that lanes write disjoint ranges and the batch goes out in one write.
+    /// </summary>
+    private sealed class SealBatch : IFrameBatch
     {
-        Span<byte> frame = buffer.AsSpan(0, RegularPrefix + frameLength + SuiteInfo.TagLength);
-        BinaryPrimitives.WriteUInt32BigEndian(frame, sequence);
-        WriteIv(frame.Slice(4, 12), sequence);
-        cipher.Encrypt(BodyPart.Frame, sequence, frame.Slice(4, 12), plain.AsSpan(0, frameLength), frame.Slice(RegularPrefix, frameLength), frame.Slice(RegularPrefix + frameLength, SuiteInfo.TagLength));
-        return frame.Length;
-    }
+        private readonly byte[] _plain;
+        private readonly byte[] _wire;
+        private readonly int _frameLength;
+        private uint _firstSequence;
+        private int _regular;
+        private int _finalLength;
 
-    /// <summary>Encrypts the last <paramref name="length"/> bytes as the final frame; returns its wire size.</summary>
-    private static int EncryptFinalFrame(BodyCipher cipher, byte[] plain, byte[] buffer, int length, uint sequence)
-    {
-        Span<byte> final = buffer.AsSpan(0, FinalPrefix + length + SuiteInfo.TagLength);
-        BinaryPrimitives.WriteUInt32BigEndian(final, uint.MaxValue);
-        BinaryPrimitives.WriteUInt32BigEndian(final[4..], sequence);
-        WriteIv(final.Slice(8, 12), sequence);
-        BinaryPrimitives.WriteUInt32BigEndian(final[20..], (uint)length);
-        cipher.Encrypt(BodyPart.FinalFrame, sequence, final.Slice(8, 12), plain.AsSpan(0, length), final.Slice(FinalPrefix, length), final.Slice(FinalPrefix + length, SuiteInfo.TagLength));
-        return final.Length;
+        public SealBatch(byte[] plain, byte[] wire, int frameLength)
+        {
+            _plain = plain;
+            _wire = wire;
+            _frameLength = frameLength;
+        }
+
+        private int RegularSize => RegularPrefix + _frameLength + SuiteInfo.TagLength;
+
+        /// <summary>Describes the next batch (<paramref name="finalLength"/> −1 when it has no final frame); returns its wire size.</summary>
+        public int Prepare(uint firstSequence, int regular, int finalLength)
+        {
+            _firstSequence = firstSequence;
+            _regular = regular;
+            _finalLength = finalLength;
+            return (regular * RegularSize) + (finalLength < 0 ? 0 : FinalPrefix + finalLength + SuiteInfo.TagLength);
+        }
+
+        public void Process(BodyCipher cipher, int index)
+        {
+            uint sequence = _firstSequence + (uint)index;
+            ReadOnlySpan<byte> plain = _plain.AsSpan(index * _frameLength);
+            if (index < _regular)
+            {
+                Span<byte> frame = _wire.AsSpan(index * RegularSize, RegularSize);
+                BinaryPrimitives.WriteUInt32BigEndian(frame, sequence);
+                WriteIv(frame.Slice(4, 12), sequence);
+                cipher.Encrypt(BodyPart.Frame, sequence, frame.Slice(4, 12), plain[.._frameLength], frame.Slice(RegularPrefix, _frameLength), frame.Slice(RegularPrefix + _frameLength, SuiteInfo.TagLength));
+                return;
+            }
+
+            int length = _finalLength;
+            Span<byte> final = _wire.AsSpan(index * RegularSize, FinalPrefix + length + SuiteInfo.TagLength);
+            BinaryPrimitives.WriteUInt32BigEndian(final, uint.MaxValue);
+            BinaryPrimitives.WriteUInt32BigEndian(final[4..], sequence);
+            WriteIv(final.Slice(8, 12), sequence);
+            BinaryPrimitives.WriteUInt32BigEndian(final[20..], (uint)length);
+            cipher.Encrypt(BodyPart.FinalFrame, sequence, final.Slice(8, 12), plain[..length], final.Slice(FinalPrefix, length), final.Slice(FinalPrefix + length, SuiteInfo.TagLength));
+        }
     }
 
     private static void WriteIv(Span<byte> iv, uint sequence)

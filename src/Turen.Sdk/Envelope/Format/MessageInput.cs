@@ -51,11 +51,11 @@ internal sealed class MessageInput : IDisposable
     /// Returns the next <paramref name="count"/> bytes: a view of the input's own buffer when it is an exposed
     /// <see cref="MemoryStream"/>, otherwise <paramref name="scratch"/> filled from the stream.
     /// </summary>
-    public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(int count, byte[] scratch, CancellationToken cancellationToken)
+    public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(int count, Memory<byte> scratch, CancellationToken cancellationToken)
     {
         if (_memory is null)
         {
-            Memory<byte> target = scratch.AsMemory(0, count);
+            Memory<byte> target = scratch[..count];
             await ReadExactlyAsync(target, cancellationToken).ConfigureAwait(false);
             return target;
         }
