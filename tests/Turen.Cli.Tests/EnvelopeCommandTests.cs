@@ -45,6 +45,19 @@ public sealed class EnvelopeCommandTests : IDisposable
         Assert.Equal(new[] { "in.jsonl", "org.key", "out.jsonl", "s.turen" }, Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("1", "4")]
+    [InlineData("3", "1")]
+    public async Task Seal_and_open_round_trip_with_any_parallelism(string sealLanes, string openLanes)
+    {
+        byte[] plaintext = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+        var seal = await CliRunner.RunAsync(plaintext, null, Seal("--frame-length", "1000", "--parallelism", sealLanes));
+        Assert.Equal(0, seal.ExitCode);
+        var open = await CliRunner.RunAsync(seal.Stdout, null, "open", "--raw-key", _key, "--key-name", "org-dek-1", "--parallelism", openLanes);
+        Assert.Equal(0, open.ExitCode);
+        Assert.Equal(plaintext, open.Stdout);
+    }
+
     [Fact]
     public async Task Stdin_to_stdout_round_trip_with_several_keys()
     {
@@ -131,6 +144,8 @@ public sealed class EnvelopeCommandTests : IDisposable
     [InlineData("open", "--raw-key", "/no/such/key", "--key-name", "a")]
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--context", "novalue")]
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--max-encrypted-data-keys", "0")]
+    [InlineData("seal", "--raw-key", "K", "--key-name", "n", "--context", "turen.org=a", "--context", "turen.session=b", "--parallelism", "0")]
+    [InlineData("open", "--raw-key", "K", "--key-name", "a", "--parallelism", "65")]
     [InlineData("frobnicate")]
     public async Task Bad_usage_exits_2(params string[] args)
     {

@@ -48,6 +48,18 @@ internal static class EnvelopeOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>The default lane count of the CLI: one stream on a user's machine may use its cores.</summary>
+    public static int DefaultParallelism => Math.Min(Environment.ProcessorCount, 8);
+
+    public static Option<int> Parallelism(string verb) => new("--parallelism")
+    {
+        Description = $"Frames {verb} at once, on as many threads (1-64; default: the processor count, at most 8, here {DefaultParallelism}).",
+        DefaultValueFactory = _ => DefaultParallelism,
+    };
+
+    public static int ValidParallelism(int lanes) =>
+        lanes is >= 1 and <= 64 ? lanes : throw new UsageException("--parallelism must be between 1 and 64");
+
     public static Stream OpenInput(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "-")

@@ -11,7 +11,7 @@ namespace Turen.Cli.Commands;
 /// <summary>
 /// <c>turen open [IN] [-o OUT] [--org ORG] [--home DIR]</c> (org and data key version come from the blob's key name and are
 /// looked up in the local key ring; --org asserts the org) or <c>turen open [IN] [-o OUT] --raw-key FILE --key-name NAME
-/// [--key-namespace NS]</c> (interop); both take <c>[--context k=v]... [--allow-legacy] [--max-encrypted-data-keys N]</c>. With -o, OUT appears only when the whole blob verified; on standard output,
+/// [--key-namespace NS]</c> (interop); both take <c>[--context k=v]... [--allow-legacy] [--max-encrypted-data-keys N] [--parallelism N]</c>. With -o, OUT appears only when the whole blob verified; on standard output,
 /// verified frames stream out as they come and a failure (exit 1) means the output must be discarded.
 /// </summary>
 internal static class OpenCommand
@@ -36,9 +36,11 @@ internal static class OpenCommand
             DefaultValueFactory = _ => OpenOptions.DefaultMaxEncryptedDataKeys,
         };
 
+        Option<int> parallelism = EnvelopeOptions.Parallelism("decrypted");
+
         var command = new Command("open", "Decrypt a session blob; any one of the given keys may open it.")
         {
-            input, output, org, home, rawKey, keyName, keyNamespace, context, allowLegacy, maxKeys,
+            input, output, org, home, rawKey, keyName, keyNamespace, context, allowLegacy, maxKeys, parallelism,
         };
         command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("open", () => RunAsync(
             parsed.GetValue(org),
@@ -51,11 +53,12 @@ internal static class OpenCommand
             parsed.GetValue(context),
             parsed.GetValue(allowLegacy),
             parsed.GetValue(maxKeys),
+            parsed.GetValue(parallelism),
             cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? org, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, bool allowLegacy, int maxKeys, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? org, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, bool allowLegacy, int maxKeys, int parallelism, CancellationToken cancellationToken)
     {
         if (maxKeys < 1)
         {
@@ -73,6 +76,7 @@ internal static class OpenCommand
             ExpectedContext = expected,
             AllowLegacy = allowLegacy,
             MaxEncryptedDataKeys = maxKeys,
+            MaxDegreeOfParallelism = EnvelopeOptions.ValidParallelism(parallelism),
         };
         if (rawKeys is not { Length: > 0 })
         {

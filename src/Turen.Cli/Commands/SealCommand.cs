@@ -12,7 +12,7 @@ namespace Turen.Cli.Commands;
 /// <summary>
 /// <c>turen seal --org ORG --session ID [IN] [-o OUT] [--home DIR]</c> (under the org's active data key from the local key
 /// ring) or <c>turen seal [IN] [-o OUT] --raw-key FILE --key-name NAME [--key-namespace NS]</c> (interop); both take
-/// <c>[--context k=v]... [--frame-length N]</c>.
+/// <c>[--context k=v]... [--frame-length N] [--parallelism N]</c>.
 /// </summary>
 internal static class SealCommand
 {
@@ -36,9 +36,11 @@ internal static class SealCommand
             DefaultValueFactory = _ => SessionBlob.DefaultFrameLength,
         };
 
+        Option<int> parallelism = EnvelopeOptions.Parallelism("encrypted");
+
         var command = new Command("seal", "Encrypt a session recording into a session blob (AWS Encryption SDK message, suite 0x0478).")
         {
-            input, output, org, session, home, rawKey, keyName, keyNamespace, context, frameLength,
+            input, output, org, session, home, rawKey, keyName, keyNamespace, context, frameLength, parallelism,
         };
         command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("seal", () => RunAsync(
             parsed.GetValue(org),
@@ -51,11 +53,12 @@ internal static class SealCommand
             parsed.GetValue(keyNamespace),
             parsed.GetValue(context),
             parsed.GetValue(frameLength),
+            parsed.GetValue(parallelism),
             cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? orgOption, string? sessionOption, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, int frameLength, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? orgOption, string? sessionOption, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, int frameLength, int parallelism, CancellationToken cancellationToken)
     {
         EncryptionContext all = EnvelopeOptions.ParseContext(pairs);
         if (orgOption is not null || sessionOption is not null)
@@ -102,6 +105,7 @@ internal static class SealCommand
             SessionId = session,
             Context = EncryptionContext.Create(all.Where(p => p.Key is not (SessionBlob.OrgContextKey or SessionBlob.SessionContextKey))),
             FrameLength = frameLength,
+            MaxDegreeOfParallelism = EnvelopeOptions.ValidParallelism(parallelism),
         };
 
         if (orgOption is not null)

@@ -13,8 +13,9 @@ namespace Turen.Sdk.Envelope;
 /// data key per blob, wrapped by an <see cref="IKeyring"/>. See docs/format.md for the byte layout.
 /// </summary>
 /// <remarks>
-/// <para>Streaming methods use constant memory whatever the size: one pooled frame buffer and one AES-GCM instance
-/// per message. Opening writes a frame's plaintext only after that frame's tag verified, and holds back the last
+/// <para>Streaming methods use constant memory whatever the size: pooled frame buffers and one AES-GCM instance per
+/// message (per lane when <see cref="SealOptions.MaxDegreeOfParallelism"/> or
+/// <see cref="OpenOptions.MaxDegreeOfParallelism"/> spreads frames over threads). Opening writes a frame's plaintext only after that frame's tag verified, and holds back the last
 /// frame until the end of the message (signature, no trailing bytes) checked out.</para>
 /// <para>When <see cref="OpenAsync"/> throws, the destination may already hold the plaintext of earlier, individually
 /// verified frames: the message as a whole is not authentic or not complete, so discard that output.
