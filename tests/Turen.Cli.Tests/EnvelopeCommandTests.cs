@@ -58,6 +58,15 @@ public sealed class EnvelopeCommandTests : IDisposable
         Assert.Equal(plaintext, open.Stdout);
     }
 
+    [Theory]
+    [InlineData(null, "in.jsonl", -1)]
+    [InlineData(null, null, 1)]
+    [InlineData(null, "-", 1)]
+    [InlineData(3, null, 3)]
+    [InlineData(64, "in.jsonl", 64)]
+    public void Parallelism_defaults_to_the_cores_for_a_file_and_to_one_for_standard_input(int? given, string? input, int expected) =>
+        Assert.Equal(expected == -1 ? Commands.EnvelopeOptions.DefaultParallelism : expected, Commands.EnvelopeOptions.ResolveParallelism(given, input));
+
     [Fact]
     public async Task Stdin_to_stdout_round_trip_with_several_keys()
     {
@@ -146,6 +155,7 @@ public sealed class EnvelopeCommandTests : IDisposable
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--max-encrypted-data-keys", "0")]
     [InlineData("seal", "--raw-key", "K", "--key-name", "n", "--context", "turen.org=a", "--context", "turen.session=b", "--parallelism", "0")]
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--parallelism", "65")]
+    [InlineData("open", "--raw-key", "K", "--key-name", "a", "--parallelism", "many")]
     [InlineData("frobnicate")]
     public async Task Bad_usage_exits_2(params string[] args)
     {

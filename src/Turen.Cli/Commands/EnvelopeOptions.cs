@@ -48,17 +48,22 @@ internal static class EnvelopeOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>The default lane count of the CLI: one stream on a user's machine may use its cores.</summary>
+    /// <summary>The default lane count for a file: one stream on a user's machine may use its cores.</summary>
     public static int DefaultParallelism => Math.Min(Environment.ProcessorCount, 8);
 
-    public static Option<int> Parallelism(string verb) => new("--parallelism")
+    public static Option<int?> Parallelism(string verb) => new("--parallelism")
     {
-        Description = $"Frames {verb} at once, on as many threads (1-64; default: the processor count, at most 8, here {DefaultParallelism}).",
-        DefaultValueFactory = _ => DefaultParallelism,
+        Description = $"Frames {verb} at once, on as many threads (1-64). Default: the processor count, at most 8 (here {DefaultParallelism}), " +
+            "for a file; 1 for standard input, which may be a live pipe whose frames should go out as they come.",
     };
 
-    public static int ValidParallelism(int lanes) =>
-        lanes is >= 1 and <= 64 ? lanes : throw new UsageException("--parallelism must be between 1 and 64");
+    /// <summary>The lane count to use: the one given, else the default for a file, else 1 for standard input.</summary>
+    public static int ResolveParallelism(int? lanes, string? input) => lanes switch
+    {
+        null => string.IsNullOrEmpty(input) || input == "-" ? 1 : DefaultParallelism,
+        >= 1 and <= 64 => lanes.Value,
+        _ => throw new UsageException("--parallelism must be between 1 and 64"),
+    };
 
     public static Stream OpenInput(string? path)
     {

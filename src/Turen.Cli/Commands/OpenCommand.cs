@@ -36,7 +36,7 @@ internal static class OpenCommand
             DefaultValueFactory = _ => OpenOptions.DefaultMaxEncryptedDataKeys,
         };
 
-        Option<int> parallelism = EnvelopeOptions.Parallelism("decrypted");
+        Option<int?> parallelism = EnvelopeOptions.Parallelism("decrypted");
 
         var command = new Command("open", "Decrypt a session blob; any one of the given keys may open it.")
         {
@@ -58,7 +58,7 @@ internal static class OpenCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? org, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, bool allowLegacy, int maxKeys, int parallelism, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? org, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, bool allowLegacy, int maxKeys, int? parallelism, CancellationToken cancellationToken)
     {
         if (maxKeys < 1)
         {
@@ -76,7 +76,7 @@ internal static class OpenCommand
             ExpectedContext = expected,
             AllowLegacy = allowLegacy,
             MaxEncryptedDataKeys = maxKeys,
-            MaxDegreeOfParallelism = EnvelopeOptions.ValidParallelism(parallelism),
+            MaxDegreeOfParallelism = EnvelopeOptions.ResolveParallelism(parallelism, input),
         };
         if (rawKeys is not { Length: > 0 })
         {

@@ -36,7 +36,7 @@ internal static class SealCommand
             DefaultValueFactory = _ => SessionBlob.DefaultFrameLength,
         };
 
-        Option<int> parallelism = EnvelopeOptions.Parallelism("encrypted");
+        Option<int?> parallelism = EnvelopeOptions.Parallelism("encrypted");
 
         var command = new Command("seal", "Encrypt a session recording into a session blob (AWS Encryption SDK message, suite 0x0478).")
         {
@@ -58,7 +58,7 @@ internal static class SealCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? orgOption, string? sessionOption, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, int frameLength, int parallelism, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? orgOption, string? sessionOption, string? home, string? input, string? output, string[]? rawKeys, string[]? names, string[]? namespaces, string[]? pairs, int frameLength, int? parallelism, CancellationToken cancellationToken)
     {
         EncryptionContext all = EnvelopeOptions.ParseContext(pairs);
         if (orgOption is not null || sessionOption is not null)
@@ -105,7 +105,7 @@ internal static class SealCommand
             SessionId = session,
             Context = EncryptionContext.Create(all.Where(p => p.Key is not (SessionBlob.OrgContextKey or SessionBlob.SessionContextKey))),
             FrameLength = frameLength,
-            MaxDegreeOfParallelism = EnvelopeOptions.ValidParallelism(parallelism),
+            MaxDegreeOfParallelism = EnvelopeOptions.ResolveParallelism(parallelism, input),
         };
 
         if (orgOption is not null)

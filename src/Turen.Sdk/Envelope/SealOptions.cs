@@ -32,9 +32,10 @@ public sealed class SealOptions
     /// handling one big session; leave it at 1 on a server that already handles many sessions at once. 1 to 64.
     /// </summary>
     /// <remarks>
-    /// Frames are gathered in batches of about 512 KiB per lane (at most 256 MiB, or one frame when a frame is larger),
-    /// so memory grows with this value but not with the input. Reading and writing stay in order on the calling thread,
-    /// and the output is the same as with one lane.
+    /// Frames are gathered in batches of about 512 KiB per lane (at most 32 MiB, or one frame when a frame is larger),
+    /// so memory grows with this value but not with the input. Reads and writes stay in order on the calling thread,
+    /// frame by frame, and every outcome (output, error, plaintext released before a failure) is the same as with one
+    /// lane. Output follows input a batch at a time, so keep 1 for a live stream whose output must keep up with it.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
     public int MaxDegreeOfParallelism

@@ -130,50 +130,91 @@ public sealed class ParallelLanesTests
     }
 
     [Fact]
-    public async Task A_failing_source_releases_the_same_frames_as_with_one_lane_then_surfaces_its_exception()
+    public async Task A_failing_source_leaves_the_same_output_as_with_one_lane_then_surfaces_its_exception()
     {
         using RawAesKeyring keyring = Fixtures.Keyring();
         int batch = FrameLanes.BatchFrames(2, Frame) * Frame;
         byte[] plaintext = Fixtures.Bytes(3 * batch);
         byte[] blob = SessionBlob.Seal(plaintext, keyring, Fixtures.Options(Frame));
-        int failAt = blob.Length / 2;
 
-        var released = new List<byte[]>();
-        foreach (int lanes in new[] { 1, 2 })
+        // Failing before the first frame completes, in the middle of a batch, right after a batch, and near the end.
+        foreach (int failAt in new[] { 10, Frame + 1, batch / 2, batch + 1, (2 * batch) + (batch / 3), plaintext.Length - 1 })
         {
-            var output = new MemoryStream();
-            await Assert.ThrowsAsync<IOException>(() => SessionBlob.OpenAsync(new FailingStream(blob, failAt), output, keyring, new OpenOptions { MaxDegreeOfParallelism = lanes }));
-            released.Add(output.ToArray());
-            await Assert.ThrowsAsync<IOException>(() => SessionBlob.SealAsync(new FailingStream(plaintext, batch + 10), new MemoryStream(), keyring, Options(lanes)));
-        }
+            var sealedLengths = new List<long>();
+            var released = new List<byte[]>();
+            foreach (int lanes in new[] { 1, 2 })
+            {
+                // Seal: ciphertexts differ (a fresh data key each time), so compare how much was written.
+                var sealedOutput = new MemoryStream();
+                await Assert.ThrowsAsync<IOException>(() => SessionBlob.SealAsync(new FailingStream(plaintext, failAt), sealedOutput, keyring, Options(lanes)));
+                sealedLengths.Add(sealedOutput.Length);
 
-        Assert.NotEmpty(released[0]);
-        Assert.Equal(released[0], released[1]);
-        Assert.Equal(plaintext.AsSpan(0, released[1].Length).ToArray(), released[1]);
+                var output = new MemoryStream();
+                int blobFailAt = Math.Min(blob.Length - 1, failAt + 300);
+                await Assert.ThrowsAsync<IOException>(() => SessionBlob.OpenAsync(new FailingStream(blob, blobFailAt), output, keyring, new OpenOptions { MaxDegreeOfParallelism = lanes }));
+                released.Add(output.ToArray());
+            }
+
+            Assert.True(sealedLengths[0] == sealedLengths[1], $"fail at {failAt}: seal wrote {sealedLengths[0]} bytes with one lane, {sealedLengths[1]} with two");
+            Assert.True(released[0].AsSpan().SequenceEqual(released[1]), $"fail at {failAt}: open released {released[0].Length} bytes with one lane, {released[1].Length} with two");
+            Assert.Equal(plaintext.AsSpan(0, released[1].Length).ToArray(), released[1]);
+        }
     }
 
     [Fact]
-    public async Task Cancellation_in_the_middle_of_a_batch_is_honoured()
+    public async Task Cancellation_in_the_middle_of_a_batch_leaves_the_same_output_as_with_one_lane()
     {
         using RawAesKeyring keyring = Fixtures.Keyring();
         int batch = FrameLanes.BatchFrames(2, Frame) * Frame;
         byte[] plaintext = Fixtures.Bytes(4 * batch);
         byte[] blob = SessionBlob.Seal(plaintext, keyring, Fixtures.Options(Frame));
 
-        using (var cts = new CancellationTokenSource())
+        var sealedLengths = new List<long>();
+        var released = new List<byte[]>();
+        foreach (int lanes in new[] { 1, 2 })
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                SessionBlob.SealAsync(new CancellingStream(plaintext, cts, after: batch + (batch / 2)), new MemoryStream(), keyring, Options(2), cts.Token));
+            using (var cts = new CancellationTokenSource())
+            {
+                var sealedOutput = new MemoryStream();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                    SessionBlob.SealAsync(new CancellingStream(plaintext, cts, after: batch + (batch / 2)), sealedOutput, keyring, Options(lanes), cts.Token));
+                sealedLengths.Add(sealedOutput.Length);
+            }
+
+            using (var cts = new CancellationTokenSource())
+            {
+                var output = new MemoryStream();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                    SessionBlob.OpenAsync(new CancellingStream(blob, cts, after: blob.Length / 2), output, keyring, new OpenOptions { MaxDegreeOfParallelism = lanes }, cts.Token));
+                released.Add(output.ToArray());
+            }
         }
 
-        using (var cts = new CancellationTokenSource())
+        Assert.Equal(sealedLengths[0], sealedLengths[1]);
+        Assert.NotEmpty(released[0]);
+        Assert.True(released[0].Length < plaintext.Length);
+        Assert.Equal(released[0], released[1]);
+    }
+
+    [Fact]
+    public async Task A_failing_destination_sees_the_same_writes_as_with_one_lane()
+    {
+        using RawAesKeyring keyring = Fixtures.Keyring();
+        int batch = FrameLanes.BatchFrames(2, Frame) * Frame;
+        byte[] plaintext = Fixtures.Bytes(3 * batch);
+        byte[] blob = SessionBlob.Seal(plaintext, keyring, Fixtures.Options(Frame));
+        var accepted = new List<(long Sealed, byte[] Opened)>();
+        foreach (int lanes in new[] { 1, 2 })
         {
-            var output = new MemoryStream();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                SessionBlob.OpenAsync(new CancellingStream(blob, cts, after: blob.Length / 2), output, keyring, new OpenOptions { MaxDegreeOfParallelism = 2 }, cts.Token));
-            Assert.True(output.Length < plaintext.Length);
-            Assert.Equal(plaintext.AsSpan(0, (int)output.Length).ToArray(), output.ToArray());
+            var sealedOutput = new CappedStream(batch + 1000);
+            await Assert.ThrowsAsync<IOException>(() => SessionBlob.SealAsync(new MemoryStream(plaintext), sealedOutput, keyring, Options(lanes)));
+            var openedOutput = new CappedStream(batch + 1000);
+            await Assert.ThrowsAsync<IOException>(() => SessionBlob.OpenAsync(new MemoryStream(blob), openedOutput, keyring, new OpenOptions { MaxDegreeOfParallelism = lanes }));
+            accepted.Add((sealedOutput.Length, openedOutput.ToArray()));
         }
+
+        Assert.Equal(accepted[0].Sealed, accepted[1].Sealed);
+        Assert.Equal(accepted[0].Opened, accepted[1].Opened);
     }
 
     [Fact]
@@ -218,9 +259,10 @@ public sealed class ParallelLanesTests
     [InlineData(2, 64, 1024)]
     [InlineData(2, 65536, 16)]
     [InlineData(4, 65536, 32)]
-    [InlineData(8, 64 << 20, 4)]
+    [InlineData(8, 64 << 20, 1)]
+    [InlineData(8, 4 << 20, 8)]
     [InlineData(4, 1 << 30, 1)]
-    public void Batches_hold_about_half_a_mebibyte_per_lane_within_bounds(int lanes, int frameLength, int expected) =>
+    public void Batches_hold_about_half_a_mebibyte_per_lane_and_at_most_32_mebibytes_or_one_frame(int lanes, int frameLength, int expected) =>
         Assert.Equal(expected, FrameLanes.BatchFrames(lanes, frameLength));
 
     [Fact]
@@ -358,6 +400,17 @@ public sealed class ParallelLanesTests
             Position >= _failAt
                 ? ValueTask.FromException<int>(new IOException("the disk went away"))
                 : base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _failAt - Position)], cancellationToken);
+    }
+
+    /// <summary>Accepts whole writes up to a capacity, then fails, as a full disk does.</summary>
+    private sealed class CappedStream : MemoryStream
+    {
+        private readonly int _capacity;
+
+        public CappedStream(int capacity) => _capacity = capacity;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Length + buffer.Length > _capacity ? ValueTask.FromException(new IOException("the disk is full")) : base.WriteAsync(buffer, cancellationToken);
     }
 
     private sealed class CancellingStream : MemoryStream

@@ -32,8 +32,9 @@ internal sealed class FrameLanes : IDisposable
     private const long BatchBytesPerLane = 512 * 1024;
     private const int MaxBatchFrames = 1024;
 
-    // Bounds the memory of one batch (plaintext and wire copies of it) whatever the lanes and frame length.
-    private const long MaxBatchBytes = 256L * 1024 * 1024;
+    // Bounds the memory of one batch whatever the lane count: with huge frames (which a blob's header may claim, up to
+    // OpenOptions.MaxFrameLength) a batch is one frame, as with one lane, so lanes add no memory an attacker can ask for.
+    private const long MaxBatchBytes = 32L * 1024 * 1024;
 
     private readonly BodyCipher[] _ciphers;
     private readonly Lane[] _lanes;
@@ -110,32 +111,42 @@ internal sealed class FrameLanes : IDisposable
         _failure = null;
         _done.Reset();
         Volatile.Write(ref _remaining, lanes - 1);
+
+        // Every lane is marked before any is queued, so that withdrawing accounts for each of them even if queueing fails.
         for (int i = 1; i < lanes; i++)
         {
             Volatile.Write(ref _lanes[i].State, Lane.Queued);
-            ThreadPool.UnsafeQueueUserWorkItem(_lanes[i], preferLocal: false);
         }
 
-        // Frames are claimed one at a time, so a pool thread that starts late just takes fewer of them.
         Exception? own = null;
         try
         {
+            for (int i = 1; i < lanes; i++)
+            {
+                _lanes[i].Queue();
+            }
+
+            // Frames are claimed one at a time, so a pool thread that starts late just takes fewer of them.
             Drain(0);
         }
         catch (Exception ex)
         {
             own = ex;
         }
-
-        for (int i = 1; i < lanes; i++)
+        finally
         {
-            _lanes[i].Withdraw();
+            for (int i = 1; i < lanes; i++)
+            {
+                _lanes[i].Withdraw();
+            }
+
+            // Always wait, even when the count already reads zero: the last lane sets the event after its decrement,
+            // and that Set must land before the next batch resets the event. Never leave while a lane still uses the
+            // buffers.
+            _done.Wait();
+            _batch = null;
         }
 
-        // Always wait, even when the count already reads zero: the last lane sets the event after its decrement, and
-        // that Set must land before the next batch resets the event. Never leave while a lane still uses the buffers.
-        _done.Wait();
-        _batch = null;
         if (own is not null)
         {
             ExceptionDispatchInfo.Throw(own);
@@ -202,6 +213,7 @@ internal sealed class FrameLanes : IDisposable
 
         private readonly FrameLanes _owner;
         private readonly int _index;
+        private int _pending;
 
         public Lane(FrameLanes owner, int index)
         {
@@ -209,9 +221,23 @@ internal sealed class FrameLanes : IDisposable
             _index = index;
         }
 
-        /// <summary>A pool thread's turn: helps with the batch unless it was withdrawn (or is a stale item from an earlier batch).</summary>
+        /// <summary>
+        /// Puts the lane in the pool's queue unless an earlier item of it is still waiting there (the caller withdrew
+        /// it): that one will serve this batch instead, so a starved pool never holds more than one item per lane.
+        /// </summary>
+        public void Queue()
+        {
+            if (Interlocked.Exchange(ref _pending, 1) == 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            }
+        }
+
+        /// <summary>A pool thread's turn: helps with the batch unless it was withdrawn.</summary>
         public void Execute()
         {
+            // Cleared before claiming: a batch marked after this point queues a fresh item rather than relying on this one.
+            Volatile.Write(ref _pending, 0);
             if (Interlocked.CompareExchange(ref State, Running, Queued) != Queued)
             {
                 return;

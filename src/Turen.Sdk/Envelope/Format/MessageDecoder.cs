@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Threading;
@@ -151,7 +152,8 @@ internal static class MessageDecoder
             {
                 int frameLength = (int)header.FrameLength;
                 int batchFrames = FrameLanes.BatchFrames(options.MaxDegreeOfParallelism, frameLength);
-                buffer = ArrayPool<byte>.Shared.Rent(batchFrames * (frameLength + SuiteInfo.TagLength));
+                // An exposed in-memory input is decrypted where it lies and needs no ciphertext buffer.
+                buffer = input.ReadsInPlace ? Array.Empty<byte>() : ArrayPool<byte>.Shared.Rent(batchFrames * (frameLength + SuiteInfo.TagLength));
                 plain = ArrayPool<byte>.Shared.Rent(batchFrames * frameLength);
                 var batch = new OpenBatch(batchFrames, plain, frameLength);
                 uint expected = 1;
@@ -180,12 +182,14 @@ internal static class MessageDecoder
                     lanes.Run(batch, count);
 
                     // 18, 20. Release frames in order up to the first whose tag failed; the final frame is held back.
+                    // Frame by frame, as one lane writes; a deferred failure must not also cancel what one lane had written.
                     int verified = batch.CountVerified(count);
                     int release = Math.Min(verified, final ? count - 1 : count);
-                    if (release > 0)
+                    CancellationToken writeToken = stopped is null ? cancellationToken : CancellationToken.None;
+                    for (int i = 0; i < release; i++)
                     {
-                        await destination.WriteAsync(plain.AsMemory(0, release * frameLength), cancellationToken).ConfigureAwait(false);
-                        plaintextLength += (long)release * frameLength;
+                        await destination.WriteAsync(plain.AsMemory(i * frameLength, frameLength), writeToken).ConfigureAwait(false);
+                        plaintextLength += frameLength;
                     }
 
                     if (verified < count)
@@ -259,7 +263,7 @@ internal static class MessageDecoder
         }
         finally
         {
-            if (buffer is not null)
+            if (buffer is { Length: > 0 })
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
@@ -277,11 +281,12 @@ internal static class MessageDecoder
     /// the final frame. An exposed in-memory input is viewed in place; otherwise the frame lands in its slot of
     /// <paramref name="scratch"/>.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<bool> ReadFrameAsync(
         MessageInput input, byte[] head, OpenBatch batch, int slot, uint expected, int frameLength, byte[] scratch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Memory<byte> target = scratch.AsMemory(slot * (frameLength + SuiteInfo.TagLength));
+        Memory<byte> target = input.ReadsInPlace ? Memory<byte>.Empty : scratch.AsMemory(slot * (frameLength + SuiteInfo.TagLength));
         Memory<byte> iv = batch.Ivs.AsMemory(slot * 12, 12);
 
         // 16. Sequence numbers start at 1 and grow by one; 0xFFFFFFFF marks the final frame.

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,21 +61,69 @@ internal static class MessageEncoder
             {
                 cancellationToken.ThrowIfCancellationRequested();
 
-                // Read one byte past a full batch: only then is it known whether its last frame is the final one.
-                int wanted = batchPlain + 1 - carried;
-                int read = await source.ReadAtLeastAsync(plain.AsMemory(carried, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                int have = carried + read;
-                bool last = have <= batchPlain;
-                int regular = !last ? batchFrames : have == 0 ? 0 : (have - 1) / frameLength;
-                if (regular > 0 && (long)sequence + regular - 1 >= uint.MaxValue)
+                // Read one byte past a full batch: only then is it known whether its last frame is the final one. The
+                // reads go frame by frame, each up to one byte past its frame, exactly as one lane asks for them.
+                int have = carried;
+                ExceptionDispatchInfo? stopped = null;
+                try
+                {
+                    int target = frameLength + 1;
+                    while (true)
+                    {
+                        int read = 1;
+                        while (have < target && read > 0)
+                        {
+                            read = await source.ReadAsync(plain.AsMemory(have, target - have), cancellationToken).ConfigureAwait(false);
+                            have += read;
+                        }
+
+                        if (have < target || target == batchPlain + 1)
+                        {
+                            break;
+                        }
+
+                        target += frameLength;
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+                catch (Exception ex) when (have > frameLength)
+                {
+                    // One frame at a time would already have written every frame followed by at least one more byte.
+                    stopped = ExceptionDispatchInfo.Capture(ex);
+                }
+
+                bool last = stopped is null && have <= batchPlain;
+                int regular = have == 0 ? 0 : Math.Min(batchFrames, (have - 1) / frameLength);
+
+                // A regular frame may not take the final frame's last possible sequence number.
+                long allowed = uint.MaxValue - (long)sequence;
+                bool exhausted = regular > allowed;
+                if (exhausted)
+                {
+                    regular = (int)allowed;
+                    last = false;
+                }
+
+                int finalLength = last ? have - (regular * frameLength) : -1;
+                batch.Prepare(sequence, regular, finalLength);
+                int frames = last ? regular + 1 : regular;
+                frameLanes.Run(batch, frames);
+
+                // Frame by frame, as one lane writes; a deferred failure must not also cancel what one lane had written.
+                CancellationToken writeToken = stopped is null ? cancellationToken : CancellationToken.None;
+                for (int i = 0; i < frames; i++)
+                {
+                    (int offset, int length) = batch.WireRange(i);
+                    await destination.WriteAsync(buffer.AsMemory(offset, length), writeToken).ConfigureAwait(false);
+                    blobLength += length;
+                }
+
+                if (exhausted)
                 {
                     throw new InvalidOperationException("The plaintext needs more frames than the format allows; use a larger frame length.");
                 }
 
-                int wireBytes = batch.Prepare(sequence, regular, last ? have - (regular * frameLength) : -1);
-                frameLanes.Run(batch, last ? regular + 1 : regular);
-                await destination.WriteAsync(buffer.AsMemory(0, wireBytes), cancellationToken).ConfigureAwait(false);
-                blobLength += wireBytes;
+                stopped?.Throw();
                 if (last)
                 {
                     await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +157,7 @@ internal static class MessageEncoder
 
     /// <summary>
     /// One batch on the wire: <c>regular</c> full frames, then (on the last batch) the final frame, laid out back to
-    /// back in the wire buffer so that lanes write disjoint ranges and the batch goes out in one write.
+    /// back in the wire buffer so that lanes write disjoint ranges.
     /// </summary>
     private sealed class SealBatch : IFrameBatch
     {
@@ -128,14 +177,17 @@ internal static class MessageEncoder
 
         private int RegularSize => RegularPrefix + _frameLength + SuiteInfo.TagLength;
 
-        /// <summary>Describes the next batch (<paramref name="finalLength"/> −1 when it has no final frame); returns its wire size.</summary>
-        public int Prepare(uint firstSequence, int regular, int finalLength)
+        /// <summary>Describes the next batch; <paramref name="finalLength"/> is −1 when it has no final frame.</summary>
+        public void Prepare(uint firstSequence, int regular, int finalLength)
         {
             _firstSequence = firstSequence;
             _regular = regular;
             _finalLength = finalLength;
-            return (regular * RegularSize) + (finalLength < 0 ? 0 : FinalPrefix + finalLength + SuiteInfo.TagLength);
         }
+
+        /// <summary>Where frame <paramref name="index"/> of the batch lies in the wire buffer.</summary>
+        public (int Offset, int Length) WireRange(int index) =>
+            (index * RegularSize, index < _regular ? RegularSize : FinalPrefix + _finalLength + SuiteInfo.TagLength);
 
         public void Process(BodyCipher cipher, int index)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,12 +30,16 @@ internal sealed class MessageInput : IDisposable
         }
     }
 
+    /// <summary>True when <see cref="ReadAsync"/> returns views of the input's own buffer and ignores its scratch.</summary>
+    public bool ReadsInPlace => _memory is not null;
+
     /// <summary>Bytes consumed so far.</summary>
     public long Position { get; private set; }
 
     /// <summary>When set, every byte read is appended to it (signed suites hash header ‖ body).</summary>
     public IncrementalHash? Hash { get; set; }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ReadExactlyAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         int read = await _stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
@@ -51,6 +56,7 @@ internal sealed class MessageInput : IDisposable
     /// Returns the next <paramref name="count"/> bytes: a view of the input's own buffer when it is an exposed
     /// <see cref="MemoryStream"/>, otherwise <paramref name="scratch"/> filled from the stream.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(int count, Memory<byte> scratch, CancellationToken cancellationToken)
     {
         if (_memory is null)
