@@ -34,6 +34,13 @@ for area in "${areas[@]}"; do
     > "$work/$area.log" 2>&1) || { echo "benchmarks of $area failed; see $work/$area.log" >&2; tail -n 20 "$work/$area.log" >&2; }
 done
 
+# The interleaved same-run comparison of session blobs (each round times the baselines and ours back to back), which
+# stays meaningful when the machine's speed drifts during BenchmarkDotNet's one-case-after-another runs.
+if [[ " ${areas[*]} " == *" Envelope "* ]]; then
+  echo "== Envelope: blob-throughput (interleaved rounds)"
+  dotnet "$exe" blob-throughput 31 64 1024 > "$work/blob-throughput.txt" 2>&1 || { echo "blob-throughput failed" >&2; : > "$work/blob-throughput.txt"; }
+fi
+
 js="$work/js-esdk.jsonl"; : > "$js"
 if command -v node >/dev/null && command -v npm >/dev/null; then
   echo "== JS ESDK (@aws-crypto/client-node)"
