@@ -31,7 +31,7 @@ public sealed class ParallelLanesTests
         foreach (int length in new[] { 0, 1, Frame, batch - 1, batch, batch + 1, batch + Frame, (2 * batch) + Frame + 1, 3 * batch })
         {
             byte[] plaintext = Fixtures.Bytes(length, seed: length);
-            foreach (Func<byte[], Stream> source in Sources())
+            foreach (Func<byte[], Stream> source in TestSources.All())
             {
                 var blob = new MemoryStream();
                 SessionBlobResult sealedResult = await SessionBlob.SealAsync(source(plaintext), blob, keyring, Options(lanes));
@@ -44,7 +44,7 @@ public sealed class ParallelLanesTests
                 byte[] sealedBytes = blob.ToArray();
                 foreach (int openLanes in new[] { 1, lanes })
                 {
-                    foreach (Func<byte[], Stream> blobSource in Sources().Append(Exposed))
+                    foreach (Func<byte[], Stream> blobSource in TestSources.All().Append(Exposed))
                     {
                         var output = new MemoryStream();
                         SessionBlobResult opened = await SessionBlob.OpenAsync(blobSource(sealedBytes), output, keyring, new OpenOptions { MaxDegreeOfParallelism = openLanes });
@@ -298,13 +298,6 @@ public sealed class ParallelLanesTests
 
     private static Stream Exposed(byte[] data) => new MemoryStream(data, 0, data.Length, writable: false, publiclyVisible: true);
 
-    private static IEnumerable<Func<byte[], Stream>> Sources() => new Func<byte[], Stream>[]
-    {
-        data => new MemoryStream(data, writable: false),
-        data => new YieldingReadStream(data),
-        data => new TrickleStream(data, 997),
-    };
-
     private static byte[] SwapFrames(byte[] blob, int first, int second, int size)
     {
         byte[] swapped = (byte[])blob.Clone();
@@ -359,80 +352,6 @@ public sealed class ParallelLanesTests
             // A little real work, so that pool threads get to take part.
             Span<byte> tag = stackalloc byte[16];
             cipher.Encrypt(BodyPart.Frame, (uint)index + 1, stackalloc byte[12], stackalloc byte[64], stackalloc byte[64], tag);
-        }
-    }
-
-    private sealed class YieldingReadStream : MemoryStream
-    {
-        public YieldingReadStream(byte[] data)
-            : base(data, writable: false)
-        {
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Yield();
-            return await base.ReadAsync(buffer, cancellationToken);
-        }
-    }
-
-    private sealed class TrickleStream : MemoryStream
-    {
-        private readonly int _max;
-
-        public TrickleStream(byte[] data, int max)
-            : base(data, writable: false) => _max = max;
-
-        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, _max)]);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, _max)], cancellationToken);
-    }
-
-    private sealed class FailingStream : MemoryStream
-    {
-        private readonly int _failAt;
-
-        public FailingStream(byte[] data, int failAt)
-            : base(data, writable: false) => _failAt = failAt;
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Position >= _failAt
-                ? ValueTask.FromException<int>(new IOException("the disk went away"))
-                : base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _failAt - Position)], cancellationToken);
-    }
-
-    /// <summary>Accepts whole writes up to a capacity, then fails, as a full disk does.</summary>
-    private sealed class CappedStream : MemoryStream
-    {
-        private readonly int _capacity;
-
-        public CappedStream(int capacity) => _capacity = capacity;
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Length + buffer.Length > _capacity ? ValueTask.FromException(new IOException("the disk is full")) : base.WriteAsync(buffer, cancellationToken);
-    }
-
-    private sealed class CancellingStream : MemoryStream
-    {
-        private readonly CancellationTokenSource _cts;
-        private readonly int _after;
-
-        public CancellingStream(byte[] data, CancellationTokenSource cts, int after)
-            : base(data, writable: false)
-        {
-            _cts = cts;
-            _after = after;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (Position >= _after)
-            {
-                _cts.Cancel();
-            }
-
-            return base.ReadAsync(buffer, cancellationToken);
         }
     }
 }

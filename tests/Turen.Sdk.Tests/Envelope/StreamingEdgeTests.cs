@@ -29,7 +29,7 @@ public sealed class StreamingEdgeTests
     {
         byte[] plaintext = Fixtures.Bytes(length, seed: length);
         using RawAesKeyring keyring = Fixtures.Keyring();
-        foreach (Func<byte[], Stream> source in Sources())
+        foreach (Func<byte[], Stream> source in TestSources.All())
         {
             var blob = new MemoryStream();
             SessionBlobResult sealedResult = await SessionBlob.SealAsync(source(plaintext), blob, keyring, Fixtures.Options(Frame));
@@ -43,7 +43,7 @@ public sealed class StreamingEdgeTests
             Assert.Equal(length, sealedResult.PlaintextLength);
 
             byte[] sealedBytes = blob.ToArray();
-            foreach (Func<byte[], Stream> blobSource in Sources().Append(b => new MemoryStream(b, 0, b.Length, writable: false, publiclyVisible: true)))
+            foreach (Func<byte[], Stream> blobSource in TestSources.All().Append(b => new MemoryStream(b, 0, b.Length, writable: false, publiclyVisible: true)))
             {
                 foreach (bool asyncDestination in new[] { false, true })
                 {
@@ -142,137 +142,7 @@ public sealed class StreamingEdgeTests
         byte[] plaintext = Fixtures.Bytes(4 * Batch);
         using RawAesKeyring keyring = Fixtures.Keyring();
         byte[] blob = SessionBlob.Seal(plaintext, keyring, Fixtures.Options(Frame));
-        await Assert.ThrowsAsync<IOException>(() => SessionBlob.SealAsync(new MemoryStream(plaintext), new FailingWriteStream(), keyring, Fixtures.Options(Frame)));
-        await Assert.ThrowsAsync<IOException>(() => SessionBlob.OpenAsync(new MemoryStream(blob), new FailingWriteStream(), keyring));
-    }
-
-    private static IEnumerable<Func<byte[], Stream>> Sources() => new Func<byte[], Stream>[]
-    {
-        data => new MemoryStream(data, writable: false),
-        data => new YieldingReadStream(data),
-        data => new TrickleStream(data, 997),
-    };
-
-    /// <summary>A source whose reads complete asynchronously, as a file or socket's do.</summary>
-    private sealed class YieldingReadStream : MemoryStream
-    {
-        public YieldingReadStream(byte[] data)
-            : base(data, writable: false)
-        {
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Yield();
-            return await base.ReadAsync(buffer, cancellationToken);
-        }
-    }
-
-    /// <summary>A destination whose writes complete asynchronously.</summary>
-    private sealed class YieldingWriteStream : Stream
-    {
-        private readonly Stream _inner;
-
-        public YieldingWriteStream(Stream inner) => _inner = inner;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            // Copy first: the caller may reuse its buffer once this completes, never before.
-            byte[] copy = buffer.ToArray();
-            await Task.Yield();
-            await _inner.WriteAsync(copy, cancellationToken);
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
-
-        public override void Flush() => _inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
-    private sealed class TrickleStream : MemoryStream
-    {
-        private readonly int _max;
-
-        public TrickleStream(byte[] data, int max)
-            : base(data, writable: false) => _max = max;
-
-        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, _max)]);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, _max)], cancellationToken);
-    }
-
-    /// <summary>Serves <c>failAt</c> bytes, then throws.</summary>
-    private sealed class FailingStream : MemoryStream
-    {
-        private readonly int _failAt;
-        private readonly bool _yielding;
-
-        public FailingStream(byte[] data, int failAt, bool yielding)
-            : base(data, writable: false)
-        {
-            _failAt = failAt;
-            _yielding = yielding;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_yielding)
-            {
-                await Task.Yield();
-            }
-
-            if (Position >= _failAt)
-            {
-                throw new IOException("the disk went away");
-            }
-
-            return await base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _failAt - Position)], cancellationToken);
-        }
-    }
-
-    /// <summary>Cancels the token once a number of bytes were read, as a caller giving up half-way would.</summary>
-    private sealed class CancellingStream : MemoryStream
-    {
-        private readonly CancellationTokenSource _cts;
-        private readonly int _after;
-
-        public CancellingStream(byte[] data, CancellationTokenSource cts, int after)
-            : base(data, writable: false)
-        {
-            _cts = cts;
-            _after = after;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (Position >= _after)
-            {
-                _cts.Cancel();
-            }
-
-            return base.ReadAsync(buffer, cancellationToken);
-        }
-    }
-
-    private sealed class FailingWriteStream : MemoryStream
-    {
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Length + buffer.Length > 2 * Batch ? ValueTask.FromException(new IOException("the disk is full")) : base.WriteAsync(buffer, cancellationToken);
+        await Assert.ThrowsAsync<IOException>(() => SessionBlob.SealAsync(new MemoryStream(plaintext), new CappedStream(2 * Batch), keyring, Fixtures.Options(Frame)));
+        await Assert.ThrowsAsync<IOException>(() => SessionBlob.OpenAsync(new MemoryStream(blob), new CappedStream(2 * Batch), keyring));
     }
 }

@@ -73,19 +73,4 @@ public sealed class StreamingTests
             Directory.Delete(dir, recursive: true);
         }
     }
-
-    private sealed class TrickleStream : MemoryStream
-    {
-        private readonly int _max;
-
-        public TrickleStream(byte[] data, int max)
-            : base(data, writable: false) => _max = max;
-
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, _max));
-
-        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, _max)]);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, _max)], cancellationToken);
-    }
 }
