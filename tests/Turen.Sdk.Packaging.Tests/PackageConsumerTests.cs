@@ -25,7 +25,7 @@ public class PackageConsumerTests
         string[] files = zip.Entries.Select(e => e.FullName).ToArray();
         foreach (string expected in new[]
                  {
-                     "lib/net8.0/Turen.Sdk.dll", "lib/net8.0/Turen.Sdk.xml", "lib/net10.0/Turen.Sdk.dll", "lib/net10.0/Turen.Sdk.xml",
+                     "lib/net10.0/Turen.Sdk.dll", "lib/net10.0/Turen.Sdk.xml",
                      "analyzers/dotnet/roslyn4.8/cs/Turen.Sdk.Analyzers.dll", "analyzers/dotnet/roslyn4.8/cs/Turen.Sdk.CodeFixes.dll",
                      "analyzers/dotnet/roslyn4.8/cs/Turen.Sdk.Generators.dll", "buildTransitive/Turen.Sdk.props",
                  })
@@ -37,7 +37,7 @@ public class PackageConsumerTests
         Assert.DoesNotContain(files, f => f.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
         Assert.All(
             files.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)),
-            f => Assert.True(f.StartsWith("lib/net8.0/", StringComparison.Ordinal) || f.StartsWith("lib/net10.0/", StringComparison.Ordinal) || f.StartsWith("analyzers/dotnet/roslyn4.8/cs/", StringComparison.Ordinal), f));
+            f => Assert.True(f.StartsWith("lib/net10.0/", StringComparison.Ordinal) || f.StartsWith("analyzers/dotnet/roslyn4.8/cs/", StringComparison.Ordinal), f));
 
         string nuspec = Read(zip, "Turen.Sdk.nuspec");
         Assert.DoesNotContain("Turen.Sdk.Analyzers", nuspec, StringComparison.Ordinal);
@@ -53,27 +53,25 @@ public class PackageConsumerTests
     {
         using ZipArchive zip = ZipFile.OpenRead(package.PackagePath(id));
         string[] files = zip.Entries.Select(e => e.FullName).ToArray();
-        Assert.Contains($"lib/net8.0/{id}.dll", files);
         Assert.Contains($"lib/net10.0/{id}.dll", files);
         Assert.DoesNotContain(files, f => f.StartsWith("analyzers/", StringComparison.Ordinal));
         Assert.Contains($"<dependency id=\"Turen.Sdk\" version=\"{package.Version}\"", Read(zip, id + ".nuspec"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_clean_consumer_builds_on_net8_and_net10()
+    public void A_clean_consumer_builds_on_net10()
     {
-        string directory = ConsumerProject.Create(package, "Clean", "net8.0;net10.0", Samples.Clean());
+        string directory = ConsumerProject.Create(package, "Clean", "net10.0", Samples.Clean());
         (int exitCode, string output) = DotnetCli.Run(directory, "build", "-c", "Release");
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("TUR00", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(directory, "bin", "Release", "net8.0", "Clean.dll")), output);
         Assert.True(File.Exists(Path.Combine(directory, "bin", "Release", "net10.0", "Clean.dll")), output);
     }
 
     [Fact]
     public void Each_rule_fails_the_build_and_the_SARIF_log_has_the_findings_but_no_secret()
     {
-        string directory = ConsumerProject.Create(package, "Violations", "net8.0", Samples.Violations());
+        string directory = ConsumerProject.Create(package, "Violations", "net10.0", Samples.Violations());
         string sarif = Path.Combine(directory, "findings.sarif");
         (int exitCode, string output) = DotnetCli.Run(directory, "build", "-c", "Release", $"-p:ErrorLog={sarif}%2Cversion=2.1");
         Assert.NotEqual(0, exitCode);

@@ -1,9 +1,7 @@
 using System;
 using System.Globalization;
 using System.Security.Cryptography;
-#if TUREN_NSEC
 using NSec.Cryptography;
-#endif
 
 namespace Turen.Sdk.Fields;
 
@@ -129,7 +127,6 @@ internal static class PasswordHash
 
     private static void Derive(string password, ReadOnlySpan<byte> salt, int memoryKiB, int iterations, Span<byte> output)
     {
-#if TUREN_NSEC
         var parameters = new Argon2Parameters
         {
             DegreeOfParallelism = 1,
@@ -138,13 +135,5 @@ internal static class PasswordHash
         };
         PasswordBasedKeyDerivationAlgorithm algorithm = PasswordBasedKeyDerivationAlgorithm.Argon2id(in parameters);
         algorithm.DeriveBytes(password, salt, output);
-#else
-        _ = password;
-        _ = salt;
-        _ = memoryKiB;
-        _ = iterations;
-        _ = output;
-        throw new PlatformNotSupportedException("Argon2id password hashing ([Hashed(HashKind.Password)]) needs NSec, which supports .NET 9 and later; this build targets .NET 8.");
-#endif
     }
 }

@@ -10,7 +10,7 @@ namespace Turen.Sdk.Keys;
 
 /// <summary>
 /// The embedded key-encryption key: a 256-bit AES key in a file (by default <c>~/.turen/kek.key</c>), created
-/// owner-only, optionally sealed with a passphrase (Argon2id, .NET 9+ builds). Wraps DEKs with AES-256-GCM under a random
+/// owner-only, optionally sealed with a passphrase (Argon2id). Wraps DEKs with AES-256-GCM under a random
 /// 96-bit nonce with the <see cref="OrgKeyContext"/> as additional data.
 /// </summary>
 /// <remarks>
@@ -88,7 +88,6 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     /// <paramref name="passphrase"/> when one is given.
     /// </summary>
     /// <exception cref="IOException">The file already exists (it is never overwritten).</exception>
-    /// <exception cref="PlatformNotSupportedException">A passphrase was given in the .NET 8 build.</exception>
     public static LocalKeyEncryptionKey Create(string path, string? passphrase = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -339,7 +338,6 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
 
     private static byte[] Seal(ReadOnlySpan<byte> key, string passphrase)
     {
-#if TUREN_NSEC
         ArgumentException.ThrowIfNullOrEmpty(passphrase);
         (int memoryKiB, int passes) = PassphraseCost;
         byte[] file = new byte[SealedFileLength];
@@ -366,16 +364,10 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         {
             CryptographicOperations.ZeroMemory(wrappingKey);
         }
-#else
-        _ = key;
-        _ = passphrase;
-        throw PassphraseNotSupported();
-#endif
     }
 
     private static void Unseal(byte[] file, string passphrase, Span<byte> key, string path)
     {
-#if TUREN_NSEC
         uint memoryKiB = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(5 + SaltLength));
         uint passes = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(9 + SaltLength));
         // Bounds stop a tampered header from asking for absurd memory or time before the tag is checked.
@@ -404,16 +396,8 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         {
             CryptographicOperations.ZeroMemory(wrappingKey);
         }
-#else
-        _ = file;
-        _ = passphrase;
-        _ = key;
-        _ = path;
-        throw PassphraseNotSupported();
-#endif
     }
 
-#if TUREN_NSEC
     private static void DerivePassphraseKey(string passphrase, ReadOnlySpan<byte> salt, int memoryKiB, int passes, Span<byte> output)
     {
         var argon = NSec.Cryptography.PasswordBasedKeyDerivationAlgorithm.Argon2id(new NSec.Cryptography.Argon2Parameters
@@ -432,8 +416,4 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
             CryptographicOperations.ZeroMemory(utf8);
         }
     }
-#else
-    private static PlatformNotSupportedException PassphraseNotSupported() =>
-        new("Passphrase-sealed key files need Argon2id from NSec, which this SDK uses only in its .NET 9+ builds; run on .NET 10 or use an unsealed key file.");
-#endif
 }
