@@ -1,6 +1,8 @@
 using System;
 using System.Net.Http;
+using System.Net.Security;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -81,6 +83,10 @@ public sealed class CleartextGuardTests
     [InlineData("default-protocols")]
     [InlineData("auto-redirect")]
     [InlineData("connect")]
+    [InlineData("chain-flags")]
+    [InlineData("chain-time")]
+    [InlineData("encryption-policy")]
+    [InlineData("cipher-suites")]
     public void Relaxed_primary_handlers_are_detected(string relaxation)
     {
         using var handler = TurenHttpHandlers.CreatePrimaryHandler(new TurenTransportOptions());
@@ -99,6 +105,25 @@ public sealed class CleartextGuardTests
                 break;
             case "auto-redirect":
                 handler.AllowAutoRedirect = true;
+                break;
+            case "chain-flags":
+                handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy { VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority };
+                break;
+            case "chain-time":
+                handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy { VerificationTimeIgnored = false, VerificationTime = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+                break;
+            case "encryption-policy":
+#pragma warning disable SYSLIB0040 // The point is to detect a policy that allows no encryption.
+                handler.SslOptions.EncryptionPolicy = EncryptionPolicy.AllowNoEncryption;
+#pragma warning restore SYSLIB0040
+                break;
+            case "cipher-suites":
+                if (OperatingSystem.IsWindows())
+                {
+                    return; // Windows has no CipherSuitesPolicy: nothing to relax there.
+                }
+
+                handler.SslOptions.CipherSuitesPolicy = new CipherSuitesPolicy(new[] { TlsCipherSuite.TLS_AES_128_GCM_SHA256 });
                 break;
             default:
                 handler.ConnectCallback = (_, _) => throw new InvalidOperationException();

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -90,6 +91,79 @@ public sealed class HttpsTransportTests : IDisposable
         Assert.Equal("present", await client.GetStringAsync(server.At("localhost", "/redirect?to=%2Fauth")));
         Uri otherOrigin = server.At("localhost", "/auth", listener: 1);
         Assert.Equal("absent", await client.GetStringAsync(server.At("localhost", "/redirect?to=" + Uri.EscapeDataString(otherOrigin.ToString()))));
+    }
+
+    [Fact]
+    public async Task Only_allow_listed_headers_follow_a_redirect_to_another_origin()
+    {
+        await using TestServer server = await TestServer.StartAsync(_certificates.Server, listeners: 2);
+        using HttpClient client = TrustingClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "t0ken");
+        client.DefaultRequestHeaders.Add("X-Api-Key", "ak_test_secret");
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("turen-test/1.0");
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.At("localhost", "/headers"));
+        request.Headers.TryAddWithoutValidation("Cookie", "session=s3cret");
+        request.Headers.TryAddWithoutValidation("Proxy-Authorization", "Basic dXNlcjpwYXNz");
+        request.Headers.Add("X-Turen-Token", "t0ken");
+        request.Headers.Accept.ParseAdd("text/plain");
+        const string all = "Authorization,Cookie,Proxy-Authorization,X-Api-Key,X-Turen-Token,Accept,Accept-Language,User-Agent";
+        using (HttpResponseMessage direct = await client.SendAsync(Clone(request)))
+        {
+            Assert.Equal(all, await direct.Content.ReadAsStringAsync());
+        }
+
+        using (HttpResponseMessage sameOrigin = await client.SendAsync(Clone(request, server.At("localhost", "/redirect?to=%2Fheaders"))))
+        {
+            Assert.Equal(all, await sameOrigin.Content.ReadAsStringAsync());
+        }
+
+        Uri otherOrigin = server.At("localhost", "/headers", listener: 1);
+        using HttpResponseMessage crossOrigin = await client.SendAsync(Clone(request, server.At("localhost", "/redirect?to=" + Uri.EscapeDataString(otherOrigin.ToString()))));
+        Assert.Equal("Accept,Accept-Language,User-Agent", await crossOrigin.Content.ReadAsStringAsync());
+
+        static HttpRequestMessage Clone(HttpRequestMessage source, Uri? target = null)
+        {
+            var copy = new HttpRequestMessage(source.Method, target ?? source.RequestUri);
+            foreach (var header in source.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return copy;
+        }
+    }
+
+    [Fact]
+    public async Task A_body_is_never_resent_to_another_origin()
+    {
+        await using TestServer server = await TestServer.StartAsync(_certificates.Server, listeners: 2);
+        using HttpClient client = TrustingClient();
+        using var sameOrigin = new StringContent("client_secret=s3cret");
+        using HttpResponseMessage followed = await client.PostAsync(server.At("localhost", "/redirect?to=%2Fauth"), sameOrigin);
+        Assert.Equal("absent", await followed.Content.ReadAsStringAsync());
+
+        Uri otherOrigin = server.At("localhost", "/auth", listener: 1);
+        int hitsBefore = server.Hits;
+        using var body = new StringContent("client_secret=s3cret");
+        var ex = await Assert.ThrowsAsync<TransportGuardException>(
+            () => client.PostAsync(server.At("localhost", "/redirect?to=" + Uri.EscapeDataString(otherOrigin.ToString())), body));
+        Assert.Equal(TransportGuardViolation.InsecureRedirect, ex.Violation);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(hitsBefore + 1, server.Hits);
+    }
+
+    [Fact]
+    public async Task A_chain_policy_that_accepts_an_unknown_root_refuses_to_send()
+    {
+        await using TestServer server = await TestServer.StartAsync(_certificates.Server);
+        SocketsHttpHandler primary = TurenHttpHandlers.CreatePrimaryHandler(new TurenTransportOptions());
+        // Without the guard this handler would accept the test server's certificate, whose root nobody trusts.
+        primary.SslOptions.CertificateChainPolicy = new X509ChainPolicy { VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority };
+        using var client = new HttpClient(new TransportGuardHandler(new TurenTransportOptions()) { InnerHandler = primary });
+        var ex = await Assert.ThrowsAsync<TransportGuardException>(() => client.GetAsync(server.At("localhost", "/tls")));
+        Assert.Equal(TransportGuardViolation.InsecureHandlerConfiguration, ex.Violation);
+        Assert.Equal(0, server.Hits);
     }
 
     [Fact]

@@ -64,10 +64,20 @@ internal sealed class TestServer : IAsyncDisposable
         app.MapGet("/redirect", (string to, int? status) => Results.Redirect(to, permanent: status == 301, preserveMethod: status == 307));
         app.MapGet("/auth", (HttpContext context) => context.Request.Headers.Authorization.Count > 0 ? "present" : "absent");
         app.MapGet("/loop", () => Results.Redirect("/loop"));
+        app.MapPost("/redirect", (string to) => Results.Redirect(to, permanent: false, preserveMethod: true));
+        app.MapPost("/auth", (HttpContext context) => context.Request.Headers.Authorization.Count > 0 ? "present" : "absent");
+        // Which of the probed request headers arrived, in probe order.
+        app.MapGet("/headers", (HttpContext context) => string.Join(",", ProbedHeaders.Where(h => context.Request.Headers.ContainsKey(h))));
         await app.StartAsync();
         server.Addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToArray();
         return server;
     }
+
+    /// <summary>Request headers <c>/headers</c> reports on.</summary>
+    public static readonly string[] ProbedHeaders =
+    {
+        "Authorization", "Cookie", "Proxy-Authorization", "X-Api-Key", "X-Turen-Token", "Accept", "Accept-Language", "User-Agent",
+    };
 
     /// <summary>The first address with the host replaced (e.g. "localhost", which the certificate names).</summary>
     public Uri At(string host, string pathAndQuery, int listener = 0)

@@ -8,11 +8,20 @@ namespace Turen.Sdk.Transport;
 
 /// <summary>
 /// Checks every request before it is sent: <c>https</c>, or <c>http</c> to a loopback host only; follows redirects
-/// itself so that each target passes the same check and none goes from <c>https</c> to <c>http</c>. Refusals are
-/// <see cref="TransportGuardException"/>s raised before any connection is made.
+/// itself so that each target passes the same check and none goes from <c>https</c> to <c>http</c>. A redirect to
+/// another origin carries only the headers in <see cref="CrossOriginHeaders"/> (never credentials, cookies or API keys)
+/// and never the request body. Refusals are <see cref="TransportGuardException"/>s raised before any connection is made.
 /// </summary>
 public sealed class TransportGuardHandler : DelegatingHandler
 {
+    // An allow-list, not a deny-list: a service's own credential header (X-Api-Key, X-Turen-Token, ...) has no standard
+    // name, so anything not known to be harmless stays with the origin it was meant for.
+    private static readonly string[] CrossOriginHeaders =
+    {
+        "Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Cache-Control", "Pragma", "User-Agent",
+        "traceparent", "tracestate",
+    };
+
     private readonly int _maxRedirects;
     private int _primaryChecked;
 
@@ -95,22 +104,28 @@ public sealed class TransportGuardHandler : DelegatingHandler
         // 303 always becomes GET; 301/302 turn POST into GET as browsers do; 307/308 keep method and body.
         bool toGet = status == HttpStatusCode.SeeOther && previous.Method != HttpMethod.Head
             || (status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found && previous.Method == HttpMethod.Post);
+        bool sameOrigin = Uri.Compare(previous.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
+        HttpContent? content = toGet ? null : previous.Content;
+        if (!sameOrigin && content is not null)
+        {
+            // A body may hold a client secret or a token as much as a header does; 307/308 would resend it.
+            throw new TransportGuardException(
+                TransportGuardViolation.InsecureRedirect,
+                $"Refused a redirect from {Describe(previous.RequestUri!)} to {Describe(target)}: it would resend the request body to another origin.");
+        }
+
         var next = new HttpRequestMessage(toGet ? HttpMethod.Get : previous.Method, target)
         {
             Version = previous.Version,
             VersionPolicy = previous.VersionPolicy,
-            Content = toGet ? null : previous.Content,
+            Content = content,
         };
-        bool sameOrigin = Uri.Compare(previous.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
         foreach (var header in previous.Headers)
         {
-            // Credentials never follow a redirect to another origin.
-            if (!sameOrigin && (header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)))
+            if (sameOrigin || Array.Exists(CrossOriginHeaders, name => name.Equals(header.Key, StringComparison.OrdinalIgnoreCase)))
             {
-                continue;
+                next.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
-
-            next.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         return next;

@@ -9,15 +9,18 @@ public enum TransportGuardViolation
     /// <summary>A scheme other than <c>https</c> or <c>http</c> (or a relative URI).</summary>
     UnsupportedScheme = 2,
 
-    /// <summary>A redirect that would leave <c>https</c> (or go from loopback cleartext to a remote host).</summary>
+    /// <summary>
+    /// A redirect that would leave <c>https</c>, go from loopback cleartext to a remote host, or resend a request body to
+    /// another origin.
+    /// </summary>
     InsecureRedirect = 3,
 
     /// <summary>More redirects than <see cref="TurenTransportOptions.MaxRedirects"/>.</summary>
     TooManyRedirects = 4,
 
     /// <summary>
-    /// The handler under the guard is not the one <see cref="TurenHttpHandlers"/> built (certificate validation overridden,
-    /// TLS versions widened, automatic redirects on).
+    /// The handler under the guard is not the one <see cref="TurenHttpHandlers"/> built (certificate validation overridden
+    /// or its chain policy relaxed, TLS versions, cipher suites or the encryption policy changed, automatic redirects on).
     /// </summary>
     InsecureHandlerConfiguration = 5,
 

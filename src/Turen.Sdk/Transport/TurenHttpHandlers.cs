@@ -79,6 +79,21 @@ public static class TurenHttpHandlers
             return "TLS versions other than 1.2 and 1.3 are enabled (or the system default is used)";
         }
 
+        if (handler.SslOptions.CertificateChainPolicy is { } chain && DescribeRelaxed(chain) is { } relaxed)
+        {
+            return relaxed;
+        }
+
+        if (handler.SslOptions.EncryptionPolicy != EncryptionPolicy.RequireEncryption)
+        {
+            return "the encryption policy allows connections without encryption";
+        }
+
+        if (handler.SslOptions.CipherSuitesPolicy is not null)
+        {
+            return "a cipher-suite policy replaces the system's TLS 1.2/1.3 suites";
+        }
+
         if (handler.AllowAutoRedirect)
         {
             return "automatic redirects are on, so redirects would bypass the guard";
@@ -87,6 +102,23 @@ public static class TurenHttpHandlers
         if (handler.ConnectCallback != (Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>)ConnectAsync)
         {
             return "the connect step was replaced";
+        }
+
+        return null;
+    }
+
+    // Custom roots (TurenTransportOptions.TrustedRootCertificates) are a deliberate pin; anything that makes the chain
+    // check accept more than a valid chain to a trusted root is not.
+    private static string? DescribeRelaxed(X509ChainPolicy chain)
+    {
+        if (chain.VerificationFlags != X509VerificationFlags.NoFlag)
+        {
+            return $"the certificate chain policy ignores errors ({chain.VerificationFlags})";
+        }
+
+        if (!chain.VerificationTimeIgnored)
+        {
+            return "the certificate chain policy checks validity at a fixed time instead of now";
         }
 
         return null;
