@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Turen.Sdk.Analyzers.Options;
 using Turen.Sdk.Analyzers.Text;
+using Turen.Sdk.Shared;
 
 namespace Turen.Sdk.Analyzers.Rules;
 
@@ -288,7 +289,7 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                if (IsTurenAttribute(cls, out string? name) && name != "EncryptionContextAttribute")
+                if (IsTurenAttribute(cls, out string? name) && name != TurenContract.EncryptionContextAttribute)
                 {
                     return true;
                 }
@@ -302,11 +303,12 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>Exactly the generator's rule: a top-level type of <see cref="TurenContract"/>'s names, out as its full name.</summary>
         public static bool IsTurenAttribute(INamedTypeSymbol? cls, out string? name)
         {
-            name = cls?.Name;
-            return cls is not null && name is "EncryptedAttribute" or "HashedAttribute" or "EncryptionContextAttribute" &&
-                   RootNamespace(cls) == "Turen";
+            name = cls is { ContainingType: null } && TurenContract.AttributeFullName(cls.MetadataName) is { } fullName &&
+                   cls.ContainingNamespace?.ToDisplayString() == TurenContract.AnnotationsNamespace ? fullName : null;
+            return name is not null;
         }
 
         private static bool IsSerializationAttribute(INamedTypeSymbol? cls, bool onType)
@@ -339,19 +341,6 @@ public sealed class SecretMemberAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        private static string RootNamespace(INamedTypeSymbol cls)
-        {
-            INamespaceSymbol? ns = cls.ContainingNamespace;
-            string root = string.Empty;
-            while (ns is not null && !ns.IsGlobalNamespace)
-            {
-                root = ns.Name;
-                ns = ns.ContainingNamespace;
-            }
-
-            return root;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Turen.Sdk.Generators.Model;
 using Turen.Sdk.Generators.Shared;
+using Global = Turen.Sdk.Shared.TurenContract.Global;
 
 namespace Turen.Sdk.Generators.Emission;
 
@@ -25,8 +26,8 @@ internal static class PrintMembersEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>Prints the members for <c>ToString</c>, leaving out every [Encrypted], [Hashed] and [EncryptionContext] member.</summary>");
-        w.WriteLine(Names.GeneratedCode);
-        w.OpenBlock($"{modifiers} bool PrintMembers({Names.StringBuilder} builder)");
+        w.WriteLine(Global.GeneratedCodeAttribute);
+        w.OpenBlock($"{modifiers} bool PrintMembers({Global.StringBuilder} builder)");
         bool first = true;
         if (spec.Printing == PrintMembersKind.ProtectedOverride)
         {

@@ -1,5 +1,7 @@
 using Turen.Sdk.Generators.Model;
 using Turen.Sdk.Generators.Shared;
+using Turen.Sdk.Shared;
+using Global = Turen.Sdk.Shared.TurenContract.Global;
 
 namespace Turen.Sdk.Generators.Emission;
 
@@ -9,6 +11,9 @@ namespace Turen.Sdk.Generators.Emission;
 /// </summary>
 internal static class SerializerEmitter
 {
+    /// <summary>Private nested class holding the pre-encoded JSON property names.</summary>
+    private const string JsonNamesClass = "__TurenJsonNames";
+
     public static string Emit(TypeSpec spec)
     {
         // Sized from the usual output (about 1 KB per member plus the fixed frame) so the builder rarely grows.
@@ -29,7 +34,7 @@ internal static class SerializerEmitter
             w.OpenBlock($"partial {outer.Keyword} {outer.Name}");
         }
 
-        w.OpenBlock($"partial {spec.Keyword} {spec.Name} : {Names.Serializable}<{spec.FullyQualifiedName}>");
+        w.OpenBlock($"partial {spec.Keyword} {spec.Name} : {Global.Serializable}<{spec.FullyQualifiedName}>");
         EmitJsonNames(w, spec);
         EmitHashedFields(w, spec);
         EmitWrite(w, spec);
@@ -48,11 +53,11 @@ internal static class SerializerEmitter
 
     private static void EmitJsonNames(SourceWriter w, TypeSpec spec)
     {
-        w.WriteLine(Names.GeneratedCode);
-        w.OpenBlock($"private static class {Names.JsonNamesClass}");
+        w.WriteLine(Global.GeneratedCodeAttribute);
+        w.OpenBlock($"private static class {JsonNamesClass}");
         foreach (MemberSpec member in spec.Members)
         {
-            w.WriteLine($"internal static readonly {Names.EncodedText} {member.Name} = {Names.EncodedText}.Encode({CSharpLiteral.String(member.JsonName)});");
+            w.WriteLine($"internal static readonly {Global.JsonEncodedText} {member.Name} = {Global.JsonEncodedText}.Encode({CSharpLiteral.String(member.JsonName)});");
         }
 
         w.CloseBlock();
@@ -73,13 +78,13 @@ internal static class SerializerEmitter
             {
                 any = true;
                 w.WriteLine($"/// <summary>The [Hashed] members of <see cref=\"{spec.Name}\"/>: compute and verify their stored hashes.</summary>");
-                w.WriteLine(Names.GeneratedCode);
+                w.WriteLine(Global.GeneratedCodeAttribute);
                 w.OpenBlock(spec.HidesBaseHashedFields ? "public static new class HashedFields" : "public static class HashedFields");
             }
 
-            string kind = member.Protection == Protection.HashedPassword ? "Password" : "Keyed";
+            string kind = member.Protection == Protection.HashedPassword ? TurenContract.HashKindPasswordName : TurenContract.HashKindKeyedName;
             w.WriteLine($"/// <summary>The stored hash of <see cref=\"{member.Name}\"/>.</summary>");
-            w.WriteLine($"public static {Names.HashedField} {member.Name} {{ get; }} = new {Names.HashedField}({CSharpLiteral.String(spec.BindingName)}, {CSharpLiteral.String(member.Name)}, {Names.HashKind}.{kind});");
+            w.WriteLine($"public static {Global.HashedField} {member.Name} {{ get; }} = new {Global.HashedField}({CSharpLiteral.String(spec.BindingName)}, {CSharpLiteral.String(member.Name)}, {Global.HashKind}.{kind});");
         }
 
         if (any)
@@ -91,9 +96,9 @@ internal static class SerializerEmitter
 
     private static void EmitWrite(SourceWriter w, TypeSpec spec)
     {
-        w.WriteLine(Names.GeneratedCode);
-        w.OpenBlock($"static void {Names.Serializable}<{spec.FullyQualifiedName}>.Write({Names.Writer} writer, {spec.FullyQualifiedName} value, scoped in {Names.Scope} parent, string? parentMember, int index)");
-        w.WriteLine($"var scope = {Names.Scope}.Begin(in parent, parentMember, index, {CSharpLiteral.String(spec.BindingName)});");
+        w.WriteLine(Global.GeneratedCodeAttribute);
+        w.OpenBlock($"static void {Global.Serializable}<{spec.FullyQualifiedName}>.Write({Global.Utf8JsonWriter} writer, {spec.FullyQualifiedName} value, scoped in {Global.Scope} parent, string? parentMember, int index)");
+        w.WriteLine($"var scope = {Global.Scope}.Begin(in parent, parentMember, index, {CSharpLiteral.String(spec.BindingName)});");
         w.OpenBlock("try");
         foreach (MemberSpec member in spec.Members)
         {
@@ -108,14 +113,14 @@ internal static class SerializerEmitter
         w.WriteLine("writer.WriteStartObject();");
         foreach (MemberSpec member in spec.Members)
         {
-            w.WriteLine($"writer.WritePropertyName({Names.JsonNamesClass}.{member.Name});");
+            w.WriteLine($"writer.WritePropertyName({JsonNamesClass}.{member.Name});");
             switch (member.Protection)
             {
                 case Protection.Encrypted:
                     w.WriteLine($"scope.WriteEncrypted(writer, {CSharpLiteral.String(member.Name)}, value.{member.Name});");
                     break;
                 case Protection.HashedKeyed or Protection.HashedPassword:
-                    w.WriteLine($"{Names.Hashing}.WriteHashed(writer, in scope, HashedFields.{member.Name}, value.{member.Name});");
+                    w.WriteLine($"{Global.Hashing}.WriteHashed(writer, in scope, HashedFields.{member.Name}, value.{member.Name});");
                     break;
                 default:
                     string value = "value." + member.Name;
@@ -146,9 +151,9 @@ internal static class SerializerEmitter
     {
         string typeName = spec.BindingName;
         ImmutableEquatableArray<MemberSpec> members = spec.Members;
-        w.WriteLine(Names.GeneratedCode);
-        w.OpenBlock($"static {spec.FullyQualifiedName} {Names.Serializable}<{spec.FullyQualifiedName}>.Read(ref {Names.Reader} reader, scoped in {Names.Scope} parent, string? parentMember, int index)");
-        w.WriteLine($"var scope = {Names.Scope}.Begin(in parent, parentMember, index, {CSharpLiteral.String(typeName)});");
+        w.WriteLine(Global.GeneratedCodeAttribute);
+        w.OpenBlock($"static {spec.FullyQualifiedName} {Global.Serializable}<{spec.FullyQualifiedName}>.Read(ref {Global.Utf8JsonReader} reader, scoped in {Global.Scope} parent, string? parentMember, int index)");
+        w.WriteLine($"var scope = {Global.Scope}.Begin(in parent, parentMember, index, {CSharpLiteral.String(typeName)});");
         w.OpenBlock("try");
         EmitContextScan(w, spec);
 
@@ -161,17 +166,17 @@ internal static class SerializerEmitter
             }
         }
 
-        w.OpenBlock($"while (reader.Read() && reader.TokenType != {Names.TokenType}.EndObject)");
+        w.OpenBlock($"while (reader.Read() && reader.TokenType != {Global.JsonTokenType}.EndObject)");
         for (int i = 0; i < members.Count; i++)
         {
             MemberSpec member = members[i];
             if (i == 0)
             {
-                w.OpenBlock($"if (reader.ValueTextEquals({Names.JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
+                w.OpenBlock($"if (reader.ValueTextEquals({JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
             }
             else
             {
-                w.OpenBlock($"else if (reader.ValueTextEquals({Names.JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
+                w.OpenBlock($"else if (reader.ValueTextEquals({JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
             }
 
             w.WriteLine("reader.Read();");
@@ -183,7 +188,7 @@ internal static class SerializerEmitter
                     EndNullCheck(w, member, typeName);
                     break;
                 case Protection.HashedKeyed or Protection.HashedPassword:
-                    w.BeginLine($"__value{i} = {Names.Hashing}.ReadHashed(ref reader, HashedFields.{member.Name})");
+                    w.BeginLine($"__value{i} = {Global.Hashing}.ReadHashed(ref reader, HashedFields.{member.Name})");
                     EndNullCheck(w, member, typeName);
                     break;
                 default:
@@ -209,7 +214,7 @@ internal static class SerializerEmitter
         {
             if (members[i].IsRequired)
             {
-                w.WriteLine($"if (!__has{i}) throw {Names.Json}.MissingMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(members[i].Name)});");
+                w.WriteLine($"if (!__has{i}) throw {Global.Json}.MissingMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(members[i].Name)});");
             }
         }
 
@@ -258,7 +263,7 @@ internal static class SerializerEmitter
             return;
         }
 
-        w.OpenBlock($"while (scan.Read() && scan.TokenType != {Names.TokenType}.EndObject)");
+        w.OpenBlock($"while (scan.Read() && scan.TokenType != {Global.JsonTokenType}.EndObject)");
         int i = 0;
         foreach (MemberSpec member in spec.Members)
         {
@@ -269,11 +274,11 @@ internal static class SerializerEmitter
 
             if (i == 0)
             {
-                w.OpenBlock($"if (scan.ValueTextEquals({Names.JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
+                w.OpenBlock($"if (scan.ValueTextEquals({JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
             }
             else
             {
-                w.OpenBlock($"else if (scan.ValueTextEquals({Names.JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
+                w.OpenBlock($"else if (scan.ValueTextEquals({JsonNamesClass}.{member.Name}.EncodedUtf8Bytes))");
             }
 
             w.WriteLine("scan.Read();");
@@ -298,7 +303,7 @@ internal static class SerializerEmitter
                 continue;
             }
 
-            w.WriteLine($"if (!__hasContext{i}) throw {Names.Json}.MissingMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member.Name)});");
+            w.WriteLine($"if (!__hasContext{i}) throw {Global.Json}.MissingMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member.Name)});");
             w.BeginLine($"scope.AddContext({CSharpLiteral.String(member.Name)}, ");
             ValueEmitter.WriteContextArgument(w, member.Type, "__context", i);
             w.EndLine(");");
@@ -317,7 +322,7 @@ internal static class SerializerEmitter
         }
         else
         {
-            w.EndLine($" ?? throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member.Name)});");
+            w.EndLine($" ?? throw {Global.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member.Name)});");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Turen.Sdk.Generators.Model;
 using Turen.Sdk.Generators.Shared;
+using Global = Turen.Sdk.Shared.TurenContract.Global;
 
 namespace Turen.Sdk.Generators.Emission;
 
@@ -13,10 +14,10 @@ internal static class ValueEmitter
         switch (type.Kind)
         {
             case ValueKind.String:
-                w.WriteLine($"{Names.Json}.WriteString(writer, {value});");
+                w.WriteLine($"{Global.Json}.WriteString(writer, {value});");
                 break;
             case ValueKind.Bytes:
-                w.WriteLine($"{Names.Json}.WriteBytes(writer, {value});");
+                w.WriteLine($"{Global.Json}.WriteBytes(writer, {value});");
                 break;
             case ValueKind.Boolean:
                 w.WriteLine($"writer.WriteBooleanValue({value});");
@@ -34,7 +35,7 @@ internal static class ValueEmitter
                 w.WriteLine($"writer.WriteStringValue({value});");
                 break;
             case ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan:
-                w.WriteLine($"{Names.Json}.Write{KindName(type.Kind)}(writer, {value});");
+                w.WriteLine($"{Global.Json}.Write{KindName(type.Kind)}(writer, {value});");
                 break;
             case ValueKind.Enum:
                 w.WriteLine($"writer.WriteNumberValue(({Underlying(type.EnumUnderlying)}){value});");
@@ -50,12 +51,12 @@ internal static class ValueEmitter
             case ValueKind.Nested:
                 if (type.IsValueTypeNested)
                 {
-                    w.WriteLine($"{Names.Serializer}.WriteNested<{type.NonNullableName}>(writer, {value}, in scope, {CSharpLiteral.String(member)}, {index});");
+                    w.WriteLine($"{Global.Serializer}.WriteNested<{type.NonNullableName}>(writer, {value}, in scope, {CSharpLiteral.String(member)}, {index});");
                 }
                 else
                 {
                     w.OpenBlock($"if ({value} is {{ }} __nested{depth})");
-                    w.WriteLine($"{Names.Serializer}.WriteNested<{type.NonNullableName}>(writer, __nested{depth}, in scope, {CSharpLiteral.String(member)}, {index});");
+                    w.WriteLine($"{Global.Serializer}.WriteNested<{type.NonNullableName}>(writer, __nested{depth}, in scope, {CSharpLiteral.String(member)}, {index});");
                     w.CloseBlock();
                     w.OpenBlock("else");
                     w.WriteLine("writer.WriteNullValue();");
@@ -91,21 +92,21 @@ internal static class ValueEmitter
         if (type.Kind is ValueKind.Array or ValueKind.List)
         {
             TypeRef element = type.Element!;
-            w.OpenBlock($"if (reader.TokenType == {Names.TokenType}.Null)");
+            w.OpenBlock($"if (reader.TokenType == {Global.JsonTokenType}.Null)");
             if (type.AllowsNull)
             {
                 w.WriteLine($"{target} = null;");
             }
             else
             {
-                w.WriteLine($"throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)});");
+                w.WriteLine($"throw {Global.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)});");
             }
 
             w.CloseBlock();
             w.OpenBlock("else");
-            w.WriteLine($"{Names.Json}.Expect(ref reader, {Names.TokenType}.StartArray);");
-            w.WriteLine($"var __list = new {Names.List}<{element.FullyQualifiedName}>();");
-            w.OpenBlock($"while (reader.Read() && reader.TokenType != {Names.TokenType}.EndArray)");
+            w.WriteLine($"{Global.Json}.Expect(ref reader, {Global.JsonTokenType}.StartArray);");
+            w.WriteLine($"var __list = new {Global.List}<{element.FullyQualifiedName}>();");
+            w.OpenBlock($"while (reader.Read() && reader.TokenType != {Global.JsonTokenType}.EndArray)");
             w.BeginLine($"__list.Add(");
             WriteReadExpression(w, element, typeName, member, "__list.Count", "reader");
             w.EndLine(");");
@@ -133,14 +134,14 @@ internal static class ValueEmitter
     {
         if (type.Kind == ValueKind.Nested && !type.IsValueTypeNested)
         {
-            w.Write($"({reader}.TokenType == {Names.TokenType}.Null ? ");
+            w.Write($"({reader}.TokenType == {Global.JsonTokenType}.Null ? ");
             if (type.AllowsNull)
             {
                 w.Write("null");
             }
             else
             {
-                w.Write($"throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)})");
+                w.Write($"throw {Global.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)})");
             }
 
             w.Write(" : ");
@@ -151,7 +152,7 @@ internal static class ValueEmitter
         {
             w.Write("(");
             WriteBareReadExpression(w, type, typeName, member, index, reader);
-            w.Write($" ?? throw {Names.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)}))");
+            w.Write($" ?? throw {Global.Json}.NullMember({CSharpLiteral.String(typeName)}, {CSharpLiteral.String(member)}))");
         }
         else
         {
@@ -164,24 +165,24 @@ internal static class ValueEmitter
         switch (type.Kind)
         {
             case ValueKind.String:
-                w.Write($"{Names.Json}.ReadString(ref {reader})");
+                w.Write($"{Global.Json}.ReadString(ref {reader})");
                 break;
             case ValueKind.Bytes:
-                w.Write($"{Names.Json}.ReadBytes(ref {reader})");
+                w.Write($"{Global.Json}.ReadBytes(ref {reader})");
                 break;
             case ValueKind.DateOnly or ValueKind.TimeOnly or ValueKind.TimeSpan:
-                w.Write($"{Names.Json}.Read{KindName(type.Kind)}(ref {reader})");
+                w.Write($"{Global.Json}.Read{KindName(type.Kind)}(ref {reader})");
                 break;
             case ValueKind.Enum:
                 w.Write($"({type.NonNullableName}){reader}.Get{KindName(type.EnumUnderlying!.Value)}()");
                 break;
             case ValueKind.Nullable:
-                w.Write($"({reader}.TokenType == {Names.TokenType}.Null ? null : ({type.FullyQualifiedName})");
+                w.Write($"({reader}.TokenType == {Global.JsonTokenType}.Null ? null : ({type.FullyQualifiedName})");
                 WriteReadExpression(w, type.Element!, typeName, member, index, reader);
                 w.Write(")");
                 break;
             case ValueKind.Nested:
-                w.Write($"{Names.Serializer}.ReadNested<{type.NonNullableName}>(ref {reader}, in scope, {CSharpLiteral.String(member)}, {index})");
+                w.Write($"{Global.Serializer}.ReadNested<{type.NonNullableName}>(ref {reader}, in scope, {CSharpLiteral.String(member)}, {index})");
                 break;
             case ValueKind.Array or ValueKind.List:
                 throw new InvalidOperationException("Not a scalar kind " + type.Kind);

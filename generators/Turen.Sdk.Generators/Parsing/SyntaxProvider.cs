@@ -16,9 +16,9 @@ internal static class SyntaxProvider
 {
     public static IncrementalValuesProvider<ParseResult> AnnotatedTypes(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ParseResult?> encrypted = ForMembers(context, FieldAttributeNames.Encrypted).WithTrackingName(StepNames.EncryptedMembers);
-        IncrementalValuesProvider<ParseResult?> hashed = ForMembers(context, FieldAttributeNames.Hashed).WithTrackingName(StepNames.HashedMembers);
-        IncrementalValuesProvider<ParseResult?> contextMembers = ForMembers(context, FieldAttributeNames.EncryptionContext).WithTrackingName(StepNames.ContextMembers);
+        IncrementalValuesProvider<ParseResult?> encrypted = ForMembers(context, TurenContract.EncryptedAttribute).WithTrackingName(StepNames.EncryptedMembers);
+        IncrementalValuesProvider<ParseResult?> hashed = ForMembers(context, TurenContract.HashedAttribute).WithTrackingName(StepNames.HashedMembers);
+        IncrementalValuesProvider<ParseResult?> contextMembers = ForMembers(context, TurenContract.EncryptionContextAttribute).WithTrackingName(StepNames.ContextMembers);
 
         return encrypted.Collect()
             .Combine(hashed.Collect())

@@ -35,7 +35,7 @@ internal static class TypeParser
     {
         foreach (AttributeData attribute in member.GetAttributes())
         {
-            if (SymbolNames.TurenAttribute(attribute) is not null)
+            if (SymbolIdentity.TurenAttribute(attribute) is not null)
             {
                 return true;
             }
@@ -192,7 +192,7 @@ internal static class TypeParser
         }
 
         Protection protection = encrypted ? Protection.Encrypted
-            : hashed ? (attributes.HashKind == FieldAttributeNames.HashKindPassword ? Protection.HashedPassword : Protection.HashedKeyed)
+            : hashed ? (attributes.HashKind == TurenContract.HashKindPassword ? Protection.HashedPassword : Protection.HashedKeyed)
             : context ? Protection.Context
             : Protection.None;
         return new MemberSpec(property.Name, attributes.JsonName ?? property.Name, typeRef, protection, property.IsRequired);
@@ -494,12 +494,12 @@ internal static class TypeParser
             string? jsonName = null;
             foreach (AttributeData attribute in member.GetAttributes())
             {
-                switch (SymbolNames.TurenAttribute(attribute))
+                switch (SymbolIdentity.TurenAttribute(attribute))
                 {
-                    case FieldAttributeNames.Encrypted:
+                    case TurenContract.EncryptedAttribute:
                         encrypted = true;
                         continue;
-                    case FieldAttributeNames.Hashed:
+                    case TurenContract.HashedAttribute:
                         hashed = true;
                         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind)
                         {
@@ -507,17 +507,17 @@ internal static class TypeParser
                         }
 
                         continue;
-                    case FieldAttributeNames.EncryptionContext:
+                    case TurenContract.EncryptionContextAttribute:
                         context = true;
                         continue;
                 }
 
                 INamedTypeSymbol? attributeClass = attribute.AttributeClass;
-                if (attributeClass?.Name == "JsonIgnoreAttribute" && SymbolNames.Is(attributeClass, JsonSerializationNamespace, "JsonIgnoreAttribute"))
+                if (attributeClass?.Name == "JsonIgnoreAttribute" && SymbolIdentity.Is(attributeClass, JsonSerializationNamespace, "JsonIgnoreAttribute"))
                 {
                     jsonIgnore = true;
                 }
-                else if (attributeClass?.Name == "JsonPropertyNameAttribute" && SymbolNames.Is(attributeClass, JsonSerializationNamespace, "JsonPropertyNameAttribute") &&
+                else if (attributeClass?.Name == "JsonPropertyNameAttribute" && SymbolIdentity.Is(attributeClass, JsonSerializationNamespace, "JsonPropertyNameAttribute") &&
                          attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
                 {
                     jsonName = name;

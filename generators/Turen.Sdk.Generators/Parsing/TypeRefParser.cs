@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Turen.Sdk.Generators.Model;
+using Turen.Sdk.Shared;
 
 namespace Turen.Sdk.Generators.Parsing;
 
@@ -77,7 +78,7 @@ internal static class TypeRefParser
     {
         foreach (INamedTypeSymbol iface in type.AllInterfaces)
         {
-            if (iface.Name == "ITurenSerializable" && SymbolNames.IsNamespace(iface.ContainingNamespace, Turen.Sdk.Shared.FieldAttributeNames.FieldsNamespace))
+            if (SymbolIdentity.Is(iface, TurenContract.FieldsNamespace, TurenContract.SerializableInterfaceName))
             {
                 return true;
             }
@@ -110,7 +111,7 @@ internal static class TypeRefParser
         }
 
         return type.Name is "List" or "IList" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "IEnumerable"
-            && type.ContainingType is null && SymbolNames.IsNamespace(type.ContainingNamespace, "System.Collections.Generic");
+            && type.ContainingType is null && SymbolIdentity.IsNamespace(type.ContainingNamespace, "System.Collections.Generic");
     }
 
     private static ValueKind? Scalar(ITypeSymbol type)
@@ -133,7 +134,7 @@ internal static class TypeRefParser
             case SpecialType.System_DateTime: return ValueKind.DateTime;
         }
 
-        if (type is not INamedTypeSymbol { IsGenericType: false, ContainingType: null } || !SymbolNames.IsNamespace(type.ContainingNamespace, "System"))
+        if (type is not INamedTypeSymbol { IsGenericType: false, ContainingType: null } || !SymbolIdentity.IsNamespace(type.ContainingNamespace, "System"))
         {
             return null;
         }
