@@ -10,7 +10,7 @@ const machine = JSON.parse(fs.readFileSync(machineFile, 'utf8'))
 const areas = [
   ['Hardening', 'Turen side of the JS ESDK comparison (`Hardening/EsdkPeerBenchmarks.cs`)'],
   ['Envelope', 'Session blobs (`Envelope/`): seal and open beside raw AES-256-GCM'],
-  ['Keys', 'Org key ring (`Keys/`): opens through the ring, KEK calls, key stores'],
+  ['Keys', 'Org key manager (`Keys/`): opens through the manager, KEK calls, key stores'],
   ['Fields', 'Field protection (`Fields/`): generated serializers beside System.Text.Json, ASP.NET Core Data Protection and hand-written NSec code'],
   ['Credentials', 'Credentials (`Credentials/`): API keys and agent state']
 ]

@@ -8,7 +8,7 @@ using Turen.Sdk.Keys;
 namespace Turen.Sdk.Sample.Aot;
 
 /// <summary>
-/// Stands in for the org key ring (which unwraps org data keys with KMS): one random key per org, version 1.
+/// Stands in for the org key manager (which unwraps org data keys with KMS): one random key per org, version 1.
 /// </summary>
 internal sealed class SampleKeyProvider : IOrgKeyProvider, IDisposable
 {

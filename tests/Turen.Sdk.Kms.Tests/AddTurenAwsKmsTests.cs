@@ -27,9 +27,9 @@ public sealed class AddTurenAwsKmsTests : IDisposable
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         Assert.IsType<KmsKeyEncryptionKey>(provider.GetRequiredService<IKeyEncryptionKey>());
-        OrgKeyRing ring = provider.GetRequiredService<OrgKeyRing>();
-        await ring.CreateOrgAsync("acme");
-        using OrgDataKey key = await ring.GetActiveKeyAsync("acme");
+        OrgKeyManager keyManager = provider.GetRequiredService<OrgKeyManager>();
+        await keyManager.CreateOrgAsync("acme");
+        using OrgDataKey key = await keyManager.GetActiveKeyAsync("acme");
         Assert.Equal(1, _server.Count("GenerateDataKey"));
         Assert.NotEmpty(keyId);
     }

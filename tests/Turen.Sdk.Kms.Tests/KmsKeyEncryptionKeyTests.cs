@@ -239,12 +239,12 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     {
         var store = new Turen.Sdk.Tests.Keys.InMemoryOrgKeyStore();
         KmsKeyEncryptionKey kek = Kek();
-        using (var writer = new OrgKeyRing(store, kek))
+        using (var writer = new OrgKeyManager(store, kek))
         {
             await writer.CreateOrgAsync("acme");
         }
 
-        using var reader = new OrgKeyRing(store, kek);
+        using var reader = new OrgKeyManager(store, kek);
         for (int i = 0; i < 10_000; i++)
         {
             using OrgDataKey key = await reader.GetKeyAsync("acme", 1);
@@ -262,18 +262,18 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
         KmsKeyEncryptionKey oldKek = Kek();
         KmsKeyEncryptionKey newKek = Kek("alias/turen-2027");
         byte[] v1;
-        using (var ring = new OrgKeyRing(store, oldKek))
+        using (var keyManager = new OrgKeyManager(store, oldKek))
         {
-            await ring.CreateOrgAsync("acme");
-            await ring.RotateAsync("acme");
-            v1 = (await ring.GetKeyAsync("acme", 1)).KeyBytes.ToArray();
+            await keyManager.CreateOrgAsync("acme");
+            await keyManager.RotateAsync("acme");
+            v1 = (await keyManager.GetKeyAsync("acme", 1)).KeyBytes.ToArray();
             int decryptsBefore = _server.Count("Decrypt");
-            Assert.Equal(2, await ring.RewrapAsync("acme", newKek));
+            Assert.Equal(2, await keyManager.RewrapAsync("acme", newKek));
             Assert.Equal(2, _server.Count("ReEncrypt"));
             Assert.Equal(decryptsBefore, _server.Count("Decrypt"));
         }
 
-        using var after = new OrgKeyRing(store, newKek);
+        using var after = new OrgKeyManager(store, newKek);
         using OrgDataKey again = await after.GetKeyAsync("acme", 1);
         Assert.Equal(v1, again.KeyBytes.ToArray());
         Assert.All(await store.ListVersionsAsync("acme"), r => Assert.Equal("alias/turen-2027", r.KekId));

@@ -18,7 +18,7 @@ public sealed class TurenPostgresDatabaseTests(PostgresServerFixture fixture)
         string connectionString = fixture.CreateDatabase();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTuren(o => o.KeyRing.CreateOrgsOnFirstUse = true)
+        services.AddTuren(o => o.KeyManager.CreateOrgsOnFirstUse = true)
             .AddSingleton<IKeyEncryptionKey>(LocalKeyEncryptionKey.Generate())
             .AddTurenPostgres(o => o.ConnectionString = connectionString);
         await using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -47,7 +47,7 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTuren(o => o.KeyRing.CreateOrgsOnFirstUse = true)
+        services.AddTuren(o => o.KeyManager.CreateOrgsOnFirstUse = true)
             .AddTurenLocalKek(o => { o.Home = _folder.Path; o.CreateIfMissing = true; })
             .AddTurenSqlite(o => o.Home = _folder.Path);
         using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -58,7 +58,7 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
         using OrgDataKey active = await keys.GetActiveKeyAsync("acme");
 
         Assert.Equal(1, active.Version);
-        Assert.Same(provider.GetRequiredService<OrgKeyRing>(), keys);
+        Assert.Same(provider.GetRequiredService<OrgKeyManager>(), keys);
         Assert.True(File.Exists(Path.Combine(_folder.Path, TurenHome.KeyFileName)));
         Assert.True(File.Exists(Path.Combine(_folder.Path, TurenHome.DatabaseFileName)));
     }
@@ -67,7 +67,7 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
     public void Start_up_validation_names_what_is_missing()
     {
         var services = new ServiceCollection();
-        services.AddTuren(o => o.KeyRing.Cache.MaxEntries = 0)
+        services.AddTuren(o => o.KeyManager.Cache.MaxEntries = 0)
             .AddTurenLocalKek(o => o.KeyFilePath = _folder.File("absent.key"))
             .AddTurenSqlite(o => o.DatabasePath = Path.Combine(_folder.Path, "no-such-folder", "turen.db"));
         using ServiceProvider provider = services.BuildServiceProvider();

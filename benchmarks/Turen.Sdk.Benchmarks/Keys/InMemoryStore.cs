@@ -7,7 +7,7 @@ using Turen.Sdk.Storage;
 
 namespace Turen.Sdk.Benchmarks.Keys;
 
-/// <summary>A minimal in-memory store, so the key-ring benchmarks measure the ring and not a database.</summary>
+/// <summary>A minimal in-memory store, so the key-manager benchmarks measure the manager and not a database.</summary>
 internal sealed class InMemoryStore : IOrgKeyStore
 {
     private readonly List<WrappedOrgKey> _rows = new();

@@ -7,7 +7,7 @@ using Turen.Sdk.Storage;
 namespace Turen.Sdk.Benchmarks.Keys;
 
 /// <summary>
-/// 10,000 opens' worth of DEK resolves for one org through a fresh key ring, with the cache on and off. The number
+/// 10,000 opens' worth of DEK resolves for one org through a fresh key manager, with the cache on and off. The number
 /// of KEK calls per run is printed (one with the cache on, 10,000 with it off); the time shows what the cache saves
 /// even with the in-process local KEK (with KMS each call is also a network round trip).
 /// </summary>
@@ -26,8 +26,8 @@ public class KekCallBenchmarks
     public async Task Setup()
     {
         _kek = LocalKeyEncryptionKey.Generate();
-        using var ring = new OrgKeyRing(_store, _kek);
-        await ring.CreateOrgAsync("acme");
+        using var keyManager = new OrgKeyManager(_store, _kek);
+        await keyManager.CreateOrgAsync("acme");
     }
 
     [GlobalCleanup]
@@ -36,13 +36,13 @@ public class KekCallBenchmarks
     [Benchmark(OperationsPerInvoke = Opens)]
     public async Task<long> TenThousandResolves()
     {
-        using var ring = new OrgKeyRing(_store, _kek, new OrgKeyRingOptions { Cache = new OrgKeyCacheOptions { Enabled = CacheEnabled } });
+        using var keyManager = new OrgKeyManager(_store, _kek, new OrgKeyManagerOptions { Cache = new OrgKeyCacheOptions { Enabled = CacheEnabled } });
         for (int i = 0; i < Opens; i++)
         {
-            using OrgDataKey key = await ring.GetKeyAsync("acme", 1);
+            using OrgDataKey key = await keyManager.GetKeyAsync("acme", 1);
         }
 
-        long calls = ring.Statistics.KekCalls;
+        long calls = keyManager.Statistics.KekCalls;
         Console.WriteLine($"// KEK calls for {Opens:N0} opens with the cache {(CacheEnabled ? "on" : "off")}: {calls:N0}");
         return calls;
     }

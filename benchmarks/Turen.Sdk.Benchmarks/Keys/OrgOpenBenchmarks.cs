@@ -16,7 +16,7 @@ public class OrgOpenBenchmarks
 {
     private readonly InMemoryStore _store = new();
     private LocalKeyEncryptionKey _kek = null!;
-    private OrgKeyRing _ring = null!;
+    private OrgKeyManager _keyManager = null!;
     private OrgSessionKeyring _orgKeyring = null!;
     private RawAesKeyring _rawKeyring = null!;
     private byte[] _orgBlob = null!;
@@ -27,14 +27,14 @@ public class OrgOpenBenchmarks
     public async Task Setup()
     {
         _kek = LocalKeyEncryptionKey.Generate();
-        _ring = new OrgKeyRing(_store, _kek);
-        await _ring.CreateOrgAsync("acme");
+        _keyManager = new OrgKeyManager(_store, _kek);
+        await _keyManager.CreateOrgAsync("acme");
         _wrappedDek = (await _store.GetActiveAsync("acme"))!.WrappedKey.ToArray();
-        _orgKeyring = OrgSessionKeyring.ForAnyOrg(_ring);
+        _orgKeyring = OrgSessionKeyring.ForAnyOrg(_keyManager);
         byte[] session = RandomNumberGenerator.GetBytes(4096);
         var options = new SealOptions { OrgId = "acme", SessionId = "s-1" };
-        _orgBlob = SessionBlob.Seal(session, new OrgSessionKeyring(_ring, "acme"), options);
-        using (OrgDataKey dek = await _ring.GetKeyAsync("acme", 1))
+        _orgBlob = SessionBlob.Seal(session, new OrgSessionKeyring(_keyManager, "acme"), options);
+        using (OrgDataKey dek = await _keyManager.GetKeyAsync("acme", 1))
         {
             _rawKeyring = RawAesKeyring.Create(OrgKeyName.Namespace, OrgKeyName.Format("acme", 1), dek.KeyBytes);
         }
@@ -45,7 +45,7 @@ public class OrgOpenBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _ring.Dispose();
+        _keyManager.Dispose();
         _rawKeyring.Dispose();
         _kek.Dispose();
     }
@@ -60,7 +60,7 @@ public class OrgOpenBenchmarks
     [Benchmark(Description = "cached DEK resolve")]
     public async Task<int> CachedResolve()
     {
-        using OrgDataKey key = await _ring.GetKeyAsync("acme", 1);
+        using OrgDataKey key = await _keyManager.GetKeyAsync("acme", 1);
         return key.Version;
     }
 

@@ -11,7 +11,7 @@ namespace Turen.Cli.Commands;
 
 /// <summary>
 /// <c>turen demo [--home DIR]</c>: the README's main job. Seals samples/sessions/sample-session.jsonl under the data key
-/// of org <c>demo-org</c> from the local key ring (initialising the Turen home and creating the org on first use, and
+/// of org <c>demo-org</c> from the local key manager (initialising the Turen home and creating the org on first use, and
 /// saying so), opens it again and checks the round trip.
 /// </summary>
 internal static class DemoCommand
@@ -22,28 +22,28 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        Option<string?> home = KeyRingOptions.Home();
-        var command = new Command("demo", "Seal the sample session under the demo org's data key (local key ring), open it again and check the round trip.") { home };
-        command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("demo", () => RunAsync(parsed.GetValue(home), cancellationToken)));
+        Option<string?> home = LocalKeyOptions.Home();
+        var command = new Command("demo", "Seal the sample session under the demo org's data key (local key manager), open it again and check the round trip.") { home };
+        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("demo", () => RunAsync(parsed.GetValue(home), cancellationToken)));
         return command;
     }
 
     private static async Task<int> RunAsync(string? homeOption, CancellationToken cancellationToken)
     {
         string sample = FindSample() ?? throw new UsageException($"cannot find {SamplePath}; run the demo from the repository");
-        (LocalKeyRing keys, _) = await LocalKeyRing.InitializeAsync(homeOption, Console.Out, cancellationToken);
+        (LocalKeyManager keys, _) = await LocalKeyManager.InitializeAsync(homeOption, Console.Out, cancellationToken);
         using (keys)
         {
-            if (await keys.Ring.CreateOrgAsync(OrgId, cancellationToken))
+            if (await keys.KeyManager.CreateOrgAsync(OrgId, cancellationToken))
             {
                 Console.WriteLine($"created org {OrgId}: data key v1 wrapped by {keys.Kek.KeyId}");
             }
 
-            return await SealAndOpenAsync(keys, sample, new OrgSessionKeyring(keys.Ring, OrgId), cancellationToken);
+            return await SealAndOpenAsync(keys, sample, new OrgSessionKeyring(keys.KeyManager, OrgId), cancellationToken);
         }
     }
 
-    private static async Task<int> SealAndOpenAsync(LocalKeyRing keys, string sample, OrgSessionKeyring keyring, CancellationToken cancellationToken)
+    private static async Task<int> SealAndOpenAsync(LocalKeyManager keys, string sample, OrgSessionKeyring keyring, CancellationToken cancellationToken)
     {
         string sealedPath = Path.Combine(keys.Home.Path, "sessions", "sample-session.jsonl.turen");
         Directory.CreateDirectory(Path.GetDirectoryName(sealedPath)!);

@@ -10,23 +10,23 @@ internal static class InitCommand
 {
     public static Command Create()
     {
-        Option<string?> home = KeyRingOptions.Home();
+        Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("init", "Create the local key-encryption key (kek.key) and key store (turen.db) in the Turen home; does nothing if they exist. Set TUREN_PASSPHRASE to seal the key file with a passphrase.")
         {
             home,
         };
-        command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("init", () => RunAsync(parsed.GetValue(home), cancellationToken)));
+        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("init", () => RunAsync(parsed.GetValue(home), cancellationToken)));
         return command;
     }
 
     private static async Task<int> RunAsync(string? home, CancellationToken cancellationToken)
     {
-        (LocalKeyRing keyRing, bool created) = await LocalKeyRing.InitializeAsync(home, Console.Out, cancellationToken);
-        using (keyRing)
+        (LocalKeyManager keys, bool created) = await LocalKeyManager.InitializeAsync(home, Console.Out, cancellationToken);
+        using (keys)
         {
             if (!created)
             {
-                Console.WriteLine($"Turen home {keyRing.Home.Path} is already initialised (key-encryption key {keyRing.Kek.KeyId})");
+                Console.WriteLine($"Turen home {keys.Home.Path} is already initialised (key-encryption key {keys.Kek.KeyId})");
             }
 
             return ExitCodes.Success;

@@ -10,7 +10,7 @@ namespace Turen.Cli.Commands;
 
 /// <summary>
 /// <c>turen open [IN] [-o OUT] [--org ORG] [--home DIR]</c> (org and data key version come from the blob's key name and are
-/// looked up in the local key ring; --org asserts the org) or <c>turen open [IN] [-o OUT] --raw-key FILE --key-name NAME
+/// looked up in the local key manager; --org asserts the org) or <c>turen open [IN] [-o OUT] --raw-key FILE --key-name NAME
 /// [--key-namespace NS]</c> (interop); both take <c>[--context k=v]... [--allow-legacy] [--max-encrypted-data-keys N] [--parallelism N]</c>. With -o, OUT appears only when the whole blob verified; on standard output,
 /// verified frames stream out as they come and a failure (exit 1) means the output must be discarded.
 /// </summary>
@@ -23,11 +23,11 @@ internal static class OpenCommand
         Option<string[]> rawKey = EnvelopeOptions.RawKey();
         Option<string[]> keyName = EnvelopeOptions.KeyName();
         Option<string[]> keyNamespace = EnvelopeOptions.KeyNamespace();
-        // Without --raw-key the blob is opened through the local key ring.
+        // Without --raw-key the blob is opened through the local key manager.
         rawKey.Required = false;
         keyName.Required = false;
-        Option<string?> org = KeyRingOptions.Org("Require the blob to belong to this org (local key ring mode).");
-        Option<string?> home = KeyRingOptions.Home();
+        Option<string?> org = LocalKeyOptions.Org("Require the blob to belong to this org (local key manager mode).");
+        Option<string?> home = LocalKeyOptions.Home();
         Option<string[]> context = EnvelopeOptions.Context("A context pair key=value the blob must carry (or, if not stored, must have been sealed with).");
         Option<bool> allowLegacy = new("--allow-legacy") { Description = "Also open message format version 1 (non-committing) blobs." };
         Option<int> maxKeys = new("--max-encrypted-data-keys")
@@ -42,7 +42,7 @@ internal static class OpenCommand
         {
             input, output, org, home, rawKey, keyName, keyNamespace, context, allowLegacy, maxKeys, parallelism,
         };
-        command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("open", () => RunAsync(
+        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("open", () => RunAsync(
             parsed.GetValue(org),
             parsed.GetValue(home),
             parsed.GetValue(input),
@@ -68,7 +68,7 @@ internal static class OpenCommand
         EncryptionContext expected = EnvelopeOptions.ParseContext(pairs);
         if (org is not null)
         {
-            expected = expected.Union(EncryptionContext.Of(SessionBlob.OrgContextKey, KeyRingOptions.ValidOrg(org)));
+            expected = expected.Union(EncryptionContext.Of(SessionBlob.OrgContextKey, LocalKeyOptions.ValidOrg(org)));
         }
 
         var options = new OpenOptions
@@ -85,8 +85,8 @@ internal static class OpenCommand
                 throw new UsageException("--key-name needs a --raw-key");
             }
 
-            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(home, cancellationToken);
-            IKeyring orgKeyring = org is null ? OrgSessionKeyring.ForAnyOrg(keys.Ring) : new OrgSessionKeyring(keys.Ring, org);
+            using LocalKeyManager keys = await LocalKeyManager.OpenAsync(home, cancellationToken);
+            IKeyring orgKeyring = org is null ? OrgSessionKeyring.ForAnyOrg(keys.KeyManager) : new OrgSessionKeyring(keys.KeyManager, org);
             return await OpenAsync(input, output, orgKeyring, options, cancellationToken);
         }
 

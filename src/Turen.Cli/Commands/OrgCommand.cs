@@ -11,7 +11,7 @@ using Turen.Sdk.Storage;
 
 namespace Turen.Cli.Commands;
 
-/// <summary><c>turen org create|rotate|list|retire|rewrap</c>: manage org data keys in the local key ring.</summary>
+/// <summary><c>turen org create|rotate|list|retire|rewrap</c>: manage org data keys in the local key manager.</summary>
 internal static class OrgCommand
 {
     public static Command Create()
@@ -27,14 +27,14 @@ internal static class OrgCommand
 
     private static Command CreateCommand()
     {
-        Argument<string> org = KeyRingOptions.OrgArgument();
-        Option<string?> home = KeyRingOptions.Home();
+        Argument<string> org = LocalKeyOptions.OrgArgument();
+        Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("create", "Create an org's first data key (v1). Fails if the org exists.") { org, home };
-        command.SetAction((parsed, ct) => KeyRingOptions.RunAsync("org create", async () =>
+        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org create", async () =>
         {
-            string id = KeyRingOptions.ValidOrg(parsed.GetValue(org));
-            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(parsed.GetValue(home), ct);
-            if (!await keys.Ring.CreateOrgAsync(id, ct))
+            string id = LocalKeyOptions.ValidOrg(parsed.GetValue(org));
+            using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
+            if (!await keys.KeyManager.CreateOrgAsync(id, ct))
             {
                 WrappedOrgKey active = (await keys.Store.GetActiveAsync(id, ct))!;
                 await Console.Error.WriteLineAsync($"turen org create: org {id} already exists (active data key v{active.Version})");
@@ -49,14 +49,14 @@ internal static class OrgCommand
 
     private static Command RotateCommand()
     {
-        Argument<string> org = KeyRingOptions.OrgArgument();
-        Option<string?> home = KeyRingOptions.Home();
+        Argument<string> org = LocalKeyOptions.OrgArgument();
+        Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("rotate", "Make a new data key version active; blobs sealed under older versions stay readable.") { org, home };
-        command.SetAction((parsed, ct) => KeyRingOptions.RunAsync("org rotate", async () =>
+        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org rotate", async () =>
         {
-            string id = KeyRingOptions.ValidOrg(parsed.GetValue(org));
-            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(parsed.GetValue(home), ct);
-            int version = await keys.Ring.RotateAsync(id, ct);
+            string id = LocalKeyOptions.ValidOrg(parsed.GetValue(org));
+            using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
+            int version = await keys.KeyManager.RotateAsync(id, ct);
             Console.WriteLine($"rotated org {id}: data key v{version} is active");
             return ExitCodes.Success;
         }));
@@ -66,11 +66,11 @@ internal static class OrgCommand
     private static Command ListCommand()
     {
         Argument<string?> org = new("ORG") { Description = "Show this org's versions; all orgs when omitted.", Arity = ArgumentArity.ZeroOrOne };
-        Option<string?> home = KeyRingOptions.Home();
+        Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("list", "List orgs with their active version, or one org's versions.") { org, home };
-        command.SetAction((parsed, ct) => KeyRingOptions.RunAsync("org list", async () =>
+        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org list", async () =>
         {
-            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(parsed.GetValue(home), ct);
+            using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
             string? only = parsed.GetValue(org);
             if (only is null)
             {
@@ -85,7 +85,7 @@ internal static class OrgCommand
                 return ExitCodes.Success;
             }
 
-            string orgId = KeyRingOptions.ValidOrg(only);
+            string orgId = LocalKeyOptions.ValidOrg(only);
             IReadOnlyList<WrappedOrgKey> rows = await keys.Store.ListVersionsAsync(orgId, ct);
             if (rows.Count == 0)
             {
@@ -105,30 +105,30 @@ internal static class OrgCommand
 
     private static Command RetireCommand()
     {
-        Argument<string> org = KeyRingOptions.OrgArgument();
+        Argument<string> org = LocalKeyOptions.OrgArgument();
         Option<int> below = new("--below")
         {
             Description = "Retire every version below this one; their wrapped keys are erased and blobs sealed under them can no longer be opened.",
             Required = true,
         };
-        Option<string?> home = KeyRingOptions.Home();
+        Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("retire", "Retire old data key versions (irreversible).") { org, below, home };
-        command.SetAction((parsed, ct) => KeyRingOptions.RunAsync("org retire", async () =>
+        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org retire", async () =>
         {
-            string id = KeyRingOptions.ValidOrg(parsed.GetValue(org));
+            string id = LocalKeyOptions.ValidOrg(parsed.GetValue(org));
             int minimum = parsed.GetValue(below);
             if (minimum < 1)
             {
                 throw new UsageException("--below must be at least 1");
             }
 
-            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(parsed.GetValue(home), ct);
+            using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
             if ((await keys.Store.ListVersionsAsync(id, ct)).Count == 0)
             {
                 throw new OrgKeyNotFoundException(id, null, $"org {id} has no keys");
             }
 
-            int retired = await keys.Ring.RetireBelowAsync(id, minimum, ct);
+            int retired = await keys.KeyManager.RetireBelowAsync(id, minimum, ct);
             Console.WriteLine($"retired {retired} data key version(s) of org {id} below v{minimum}");
             return ExitCodes.Success;
         }));
@@ -137,30 +137,30 @@ internal static class OrgCommand
 
     private static Command RewrapCommand()
     {
-        Option<string?> home = KeyRingOptions.Home();
+        Option<string?> home = LocalKeyOptions.Home();
         var command = new Command(
             "rewrap",
             "Rotate the local key-encryption key: create a new one, rewrap every version of every org under it (data keys and blobs are unchanged), then replace kek.key. Resumes if interrupted.")
         {
             home,
         };
-        command.SetAction((parsed, ct) => KeyRingOptions.RunAsync("org rewrap", () => RewrapAsync(parsed.GetValue(home), ct)));
+        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org rewrap", () => RewrapAsync(parsed.GetValue(home), ct)));
         return command;
     }
 
     private static async Task<int> RewrapAsync(string? home, CancellationToken ct)
     {
-        using LocalKeyRing keys = await LocalKeyRing.OpenAsync(home, ct);
-        string nextPath = Path.Combine(keys.Home.Path, LocalKeyRing.NextKeyFileName);
+        using LocalKeyManager keys = await LocalKeyManager.OpenAsync(home, ct);
+        string nextPath = Path.Combine(keys.Home.Path, LocalKeyManager.NextKeyFileName);
         using LocalKeyEncryptionKey next = File.Exists(nextPath)
-            ? LocalKeyEncryptionKey.Load(nextPath, LocalKeyRing.Passphrase)
-            : LocalKeyEncryptionKey.Create(nextPath, LocalKeyRing.Passphrase);
+            ? LocalKeyEncryptionKey.Load(nextPath, LocalKeyManager.Passphrase)
+            : LocalKeyEncryptionKey.Create(nextPath, LocalKeyManager.Passphrase);
 
         int rewrapped = 0;
         IReadOnlyList<string> orgs = await keys.Store.ListOrgsAsync(ct);
         foreach (string org in orgs)
         {
-            rewrapped += await keys.Ring.RewrapAsync(org, next, ct);
+            rewrapped += await keys.KeyManager.RewrapAsync(org, next, ct);
         }
 
         // Only when every live version is under the new key may the old key go.
@@ -172,7 +172,7 @@ internal static class OrgCommand
             }
         }
 
-        LocalKeyRing.PromoteNextKek(keys.Home);
+        LocalKeyManager.PromoteNextKek(keys.Home);
         Console.WriteLine($"rewrapped {rewrapped} data key version(s) in {orgs.Count} org(s) under {next.KeyId}; {keys.Kek.KeyId} was replaced");
         return ExitCodes.Success;
     }

@@ -11,7 +11,7 @@ namespace Turen.Cli.Commands;
 
 /// <summary>
 /// <c>turen seal --org ORG --session ID [IN] [-o OUT] [--home DIR]</c> (under the org's active data key from the local key
-/// ring) or <c>turen seal [IN] [-o OUT] --raw-key FILE --key-name NAME [--key-namespace NS]</c> (interop); both take
+/// manager) or <c>turen seal [IN] [-o OUT] --raw-key FILE --key-name NAME [--key-namespace NS]</c> (interop); both take
 /// <c>[--context k=v]... [--frame-length N] [--parallelism N]</c>.
 /// </summary>
 internal static class SealCommand
@@ -22,12 +22,12 @@ internal static class SealCommand
         Option<string?> output = EnvelopeOptions.Output();
         Option<string[]> rawKey = EnvelopeOptions.RawKey();
         Option<string[]> keyName = EnvelopeOptions.KeyName();
-        // Either an org from the local key ring or raw keys: neither is required on its own.
+        // Either an org from the local key manager or raw keys: neither is required on its own.
         rawKey.Required = false;
         keyName.Required = false;
-        Option<string?> org = KeyRingOptions.Org("Seal under this org's active data key from the local key ring (instead of --raw-key).");
+        Option<string?> org = LocalKeyOptions.Org("Seal under this org's active data key from the local key manager (instead of --raw-key).");
         Option<string?> session = new("--session") { Description = "The session id (same as --context turen.session=ID)." };
-        Option<string?> home = KeyRingOptions.Home();
+        Option<string?> home = LocalKeyOptions.Home();
         Option<string[]> keyNamespace = EnvelopeOptions.KeyNamespace();
         Option<string[]> context = EnvelopeOptions.Context("A context pair key=value; turen.org and turen.session are required. Keys use [a-z0-9./-].");
         Option<int> frameLength = new("--frame-length")
@@ -42,7 +42,7 @@ internal static class SealCommand
         {
             input, output, org, session, home, rawKey, keyName, keyNamespace, context, frameLength, parallelism,
         };
-        command.SetAction((parsed, cancellationToken) => KeyRingOptions.RunAsync("seal", () => RunAsync(
+        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("seal", () => RunAsync(
             parsed.GetValue(org),
             parsed.GetValue(session),
             parsed.GetValue(home),
@@ -84,10 +84,10 @@ internal static class SealCommand
         {
             if (rawKeys is { Length: > 0 })
             {
-                throw new UsageException("give either --org (local key ring) or --raw-key, not both");
+                throw new UsageException("give either --org (local key manager) or --raw-key, not both");
             }
 
-            KeyRingOptions.ValidOrg(orgOption);
+            LocalKeyOptions.ValidOrg(orgOption);
         }
         else if (rawKeys is not { Length: > 0 })
         {
@@ -110,8 +110,8 @@ internal static class SealCommand
 
         if (orgOption is not null)
         {
-            using LocalKeyRing keys = await LocalKeyRing.OpenAsync(home, cancellationToken);
-            return await SealAsync(input, output, new OrgSessionKeyring(keys.Ring, orgOption), options, cancellationToken);
+            using LocalKeyManager keys = await LocalKeyManager.OpenAsync(home, cancellationToken);
+            return await SealAsync(input, output, new OrgSessionKeyring(keys.KeyManager, orgOption), options, cancellationToken);
         }
 
         var keyrings = EnvelopeOptions.Keyrings(rawKeys, names, namespaces);

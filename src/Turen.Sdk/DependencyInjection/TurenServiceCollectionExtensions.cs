@@ -10,16 +10,16 @@ using Turen.Sdk.Storage;
 namespace Turen.Sdk.DependencyInjection;
 
 /// <summary>
-/// Registers the org key ring. <c>AddTuren</c> needs one KEK (<see cref="AddTurenLocalKek"/>, or <c>AddTurenAwsKms</c>
+/// Registers the org key manager. <c>AddTuren</c> needs one KEK (<see cref="AddTurenLocalKek"/>, or <c>AddTurenAwsKms</c>
 /// from Turen.Sdk.Kms) and one store (<c>AddTurenSqlite</c> from Turen.Sdk.Sqlite or <c>AddTurenPostgres</c> from
 /// Turen.Sdk.Postgres); options are validated when the host starts.
 /// </summary>
 public static class TurenServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="OrgKeyRing"/> (also as <see cref="IOrgKeyProvider"/>) with validated options.</summary>
+    /// <summary>Adds <see cref="OrgKeyManager"/> (also as <see cref="IOrgKeyProvider"/>) with validated options.</summary>
     /// <example>
     /// <code>
-    /// services.AddTuren(o => o.KeyRing.Cache.TimeToLive = TimeSpan.FromMinutes(10))
+    /// services.AddTuren(o => o.KeyManager.Cache.TimeToLive = TimeSpan.FromMinutes(10))
     ///         .AddTurenAwsKms(o => o.KeyId = "alias/turen")
     ///         .AddTurenPostgres(o => o.ConnectionString = "Host=db;Database=turen;Username=turen");
     /// </code>
@@ -35,12 +35,12 @@ public static class TurenServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TurenOptions>, TurenOptionsValidator>());
         options.ValidateOnStart();
-        services.TryAddSingleton(sp => new OrgKeyRing(
+        services.TryAddSingleton(sp => new OrgKeyManager(
             sp.GetRequiredService<IOrgKeyStore>(),
             sp.GetRequiredService<IKeyEncryptionKey>(),
-            sp.GetRequiredService<IOptions<TurenOptions>>().Value.KeyRing,
-            sp.GetService<ILogger<OrgKeyRing>>()));
-        services.TryAddSingleton<IOrgKeyProvider>(sp => sp.GetRequiredService<OrgKeyRing>());
+            sp.GetRequiredService<IOptions<TurenOptions>>().Value.KeyManager,
+            sp.GetService<ILogger<OrgKeyManager>>()));
+        services.TryAddSingleton<IOrgKeyProvider>(sp => sp.GetRequiredService<OrgKeyManager>());
         return services;
     }
 
@@ -77,13 +77,13 @@ public static class TurenServiceCollectionExtensions
         public ValidateOptionsResult Validate(string? name, TurenOptions options)
         {
             var errors = new System.Collections.Generic.List<string>();
-            if (options.KeyRing is null)
+            if (options.KeyManager is null)
             {
-                errors.Add("KeyRing options are required.");
+                errors.Add("KeyManager options are required.");
             }
             else
             {
-                errors.AddRange(options.KeyRing.Validate());
+                errors.AddRange(options.KeyManager.Validate());
             }
 
             if (!services.IsService(typeof(IKeyEncryptionKey)))

@@ -8,7 +8,7 @@ namespace Turen.Sdk.Envelope;
 /// Wraps and unwraps the per-message data key of a session blob (the AWS Encryption SDK "keyring" concept).
 /// </summary>
 /// <remarks>
-/// The envelope format code only talks to this interface, so the raw AES keyring, the org key ring and any future
+/// The envelope format code only talks to this interface, so the raw AES keyring, the org key manager and any future
 /// key source plug in without touching the format. Implementations must bind the encryption context into every wrap
 /// (for raw AES: as the AES-GCM additional data) and must never log or expose key bytes.
 /// </remarks>

@@ -6,7 +6,7 @@ namespace Turen.Sdk.Keys;
 
 /// <summary>
 /// Optional capability of a KEK: move a wrapped DEK from another KEK to this one without the plaintext DEK leaving the
-/// key service (AWS KMS <c>ReEncrypt</c>). <see cref="OrgKeyRing.RewrapAsync"/> uses it when available and otherwise
+/// key service (AWS KMS <c>ReEncrypt</c>). <see cref="OrgKeyManager.RewrapAsync"/> uses it when available and otherwise
 /// unwraps and wraps again in process.
 /// </summary>
 public interface IKeyEncryptionKeyRewrapper

@@ -5,7 +5,7 @@ namespace Turen.Sdk.Keys;
 
 /// <summary>
 /// Supplies unwrapped org data keys: the active version for new encryptions and any retained version for decryption.
-/// The org key ring implements it over a key store, a key-encryption key and a cache; tests implement it in memory.
+/// The org key manager implements it over a key store, a key-encryption key and a cache; tests implement it in memory.
 /// </summary>
 public interface IOrgKeyProvider
 {

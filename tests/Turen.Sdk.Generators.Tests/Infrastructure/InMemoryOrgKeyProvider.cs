@@ -6,7 +6,7 @@ using Turen.Sdk.Keys;
 
 namespace Turen.Sdk.Generators.Tests.Infrastructure;
 
-/// <summary>Org keys in memory, with rotation and retirement, standing in for the org key ring.</summary>
+/// <summary>Org keys in memory, with rotation and retirement, standing in for the org key manager.</summary>
 public sealed class InMemoryOrgKeyProvider : IOrgKeyProvider, IDisposable
 {
     private readonly Dictionary<(string Org, int Version), byte[]> _keys = new();

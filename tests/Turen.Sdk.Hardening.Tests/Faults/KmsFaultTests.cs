@@ -15,9 +15,9 @@ using Xunit.Abstractions;
 namespace Turen.Sdk.Hardening.Tests.Faults;
 
 /// <summary>
-/// 1,000 session opens through the org key ring, the real AWS SDK client and the loopback fake KMS, with throttling
+/// 1,000 session opens through the org key manager, the real AWS SDK client and the loopback fake KMS, with throttling
 /// storms, 5xx, timeouts and access-denied injected mid-stream. Every open returns the sealed plaintext or throws a
-/// <see cref="KeyEncryptionKeyException"/> of the fault's kind; failures are never cached; the ring recovers.
+/// <see cref="KeyEncryptionKeyException"/> of the fault's kind; failures are never cached; the manager recovers.
 /// </summary>
 public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
 {
@@ -32,7 +32,7 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
         string keyId = _server.CreateKey("alias/turen-faults");
         var store = new InMemoryOrgKeyStore();
         var blobs = new List<(string Org, byte[] Blob, byte[] Plaintext)>();
-        using (var writer = new OrgKeyRing(store, Kek(keyId, retries: 2)))
+        using (var writer = new OrgKeyManager(store, Kek(keyId, retries: 2)))
         {
             for (int org = 0; org < Orgs; org++)
             {
@@ -52,8 +52,8 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
         }
 
         // A small cache (8 of 36 org versions) keeps KMS in the path of most opens, so that the faults are met.
-        var options = new OrgKeyRingOptions { Cache = new OrgKeyCacheOptions { MaxEntries = 8, TimeToLive = TimeSpan.FromMinutes(10) } };
-        using var reader = new OrgKeyRing(store, Kek(keyId, retries: 1, timeoutSeconds: 1), options);
+        var options = new OrgKeyManagerOptions { Cache = new OrgKeyCacheOptions { MaxEntries = 8, TimeToLive = TimeSpan.FromMinutes(10) } };
+        using var reader = new OrgKeyManager(store, Kek(keyId, retries: 1, timeoutSeconds: 1), options);
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         var failedBlobs = new List<int>();
         var random = new Random(7);
@@ -102,17 +102,17 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
     {
         string keyId = _server.CreateKey();
         var store = new InMemoryOrgKeyStore();
-        using var ring = new OrgKeyRing(store, Kek(keyId, retries: 0));
-        await ring.CreateOrgAsync("warm");
-        await ring.CreateOrgAsync("cold");
-        byte[] warm = SessionBlob.Seal("w"u8, new OrgSessionKeyring(ring, "warm"), new SealOptions { OrgId = "warm", SessionId = "s" });
+        using var keyManager = new OrgKeyManager(store, Kek(keyId, retries: 0));
+        await keyManager.CreateOrgAsync("warm");
+        await keyManager.CreateOrgAsync("cold");
+        byte[] warm = SessionBlob.Seal("w"u8, new OrgSessionKeyring(keyManager, "warm"), new SealOptions { OrgId = "warm", SessionId = "s" });
         byte[] cold;
-        using (var other = new OrgKeyRing(store, Kek(keyId, retries: 0)))
+        using (var other = new OrgKeyManager(store, Kek(keyId, retries: 0)))
         {
             cold = SessionBlob.Seal("c"u8, new OrgSessionKeyring(other, "cold"), new SealOptions { OrgId = "cold", SessionId = "s" });
         }
 
-        using var reader = new OrgKeyRing(store, Kek(keyId, retries: 0));
+        using var reader = new OrgKeyManager(store, Kek(keyId, retries: 0));
         Assert.Equal("w"u8.ToArray(), SessionBlob.Open(warm, new OrgSessionKeyring(reader, "warm")));
         _server.Inject(Fault.AccessDenied, 2);
         int before = _server.Count("Decrypt");

@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 namespace Turen.Sdk.Hardening.Tests.Faults;
 
 /// <summary>
-/// 64 workers create orgs and rotate their keys through the org key ring on PostgreSQL while the server is stopped and
+/// 64 workers create orgs and rotate their keys through the org key manager on PostgreSQL while the server is stopped and
 /// restarted under them. While it is down they get <see cref="DbException"/>s (nothing else); afterwards they succeed;
 /// in the end every org has exactly one active version, versions 1..n without a gap, and every version a worker was told
 /// it created is there and unwraps.
@@ -35,8 +35,8 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         await database.MigrateAsync();
         PostgresOutage outage = await PostgresOutage.AttachAsync(connectionString);
         using LocalKeyEncryptionKey kek = LocalKeyEncryptionKey.Generate();
-        var options = new OrgKeyRingOptions { Cache = new OrgKeyCacheOptions { Enabled = false }, MaxRotationAttempts = 1000 };
-        using var ring = new OrgKeyRing(new SqlOrgKeyStore(database), kek, options);
+        var options = new OrgKeyManagerOptions { Cache = new OrgKeyCacheOptions { Enabled = false }, MaxRotationAttempts = 1000 };
+        using var keyManager = new OrgKeyManager(new SqlOrgKeyStore(database), kek, options);
 
         var rotated = new ConcurrentBag<(string Org, int Version)>();
         var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -56,12 +56,12 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
                 {
                     if (random.Next(3) == 0)
                     {
-                        using OrgDataKey key = await ring.GetOrCreateActiveKeyAsync(org);
+                        using OrgDataKey key = await keyManager.GetOrCreateActiveKeyAsync(org);
                     }
                     else
                     {
-                        await ring.CreateOrgAsync(org);
-                        rotated.Add((org, await ring.RotateAsync(org)));
+                        await keyManager.CreateOrgAsync(org);
+                        rotated.Add((org, await keyManager.RotateAsync(org)));
                     }
 
                     if (observedPhase == 2)
@@ -137,7 +137,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
             foreach ((string org, int version) in group)
             {
                 Assert.Contains(versions[org], v => v.Version == version);
-                using OrgDataKey key = await AfterStalePooledConnectionsAsync(() => ring.GetKeyAsync(org, version).AsTask());
+                using OrgDataKey key = await AfterStalePooledConnectionsAsync(() => keyManager.GetKeyAsync(org, version).AsTask());
                 Assert.Equal(version, key.Version);
             }
         }

@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace Turen.Sdk.Hardening.Tests.Secrets;
 
 /// <summary>
-/// Runs the SDK's main operations — org key ring, session blobs, generated field serializers, agent state, API keys —
+/// Runs the SDK's main operations — org key manager, session blobs, generated field serializers, agent state, API keys —
 /// with a capturing logger, provokes their failures, and scans every log line, exception (message and ToString) and
 /// object ToString for the secrets used: plaintext, DEKs and wrapping keys (hex, base64, base64url), agent secrets,
 /// API keys and the machine secret.
@@ -31,7 +31,7 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
     public async Task No_secret_appears_in_logs_exceptions_or_ToString()
     {
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
-        await KeyRingAndSessionBlobs(loggers);
+        await KeyManagerAndSessionBlobs(loggers);
         await FieldsThroughTheGenerator();
         AgentState();
         await ApiKeys();
@@ -55,24 +55,24 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
         }
     }
 
-    private async Task KeyRingAndSessionBlobs(ILoggerFactory loggers)
+    private async Task KeyManagerAndSessionBlobs(ILoggerFactory loggers)
     {
         byte[] kekBytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         AddBytes("KEK", kekBytes);
         using var local = LocalKeyEncryptionKey.FromKeyBytes(kekBytes);
         var kek = new RecordingKeyEncryptionKey(local);
         var store = new InMemoryOrgKeyStore();
-        using var ring = new OrgKeyRing(store, kek, logger: loggers.CreateLogger<OrgKeyRing>());
-        await ring.CreateOrgAsync("acme");
-        await ring.RotateAsync("acme");
+        using var keyManager = new OrgKeyManager(store, kek, logger: loggers.CreateLogger<OrgKeyManager>());
+        await keyManager.CreateOrgAsync("acme");
+        await keyManager.RotateAsync("acme");
         string plaintext = "session-plaintext-" + Guid.NewGuid().ToString("N");
         AddText("session plaintext", plaintext);
 
-        var keyring = new OrgSessionKeyring(ring, "acme");
+        var keyring = new OrgSessionKeyring(keyManager, "acme");
         byte[] blob = SessionBlob.Seal(Encoding.UTF8.GetBytes(plaintext), keyring, new SealOptions { OrgId = "acme", SessionId = "s-1" });
         Assert.Equal(plaintext, Encoding.UTF8.GetString(SessionBlob.Open(blob, keyring)));
-        Describe(ring, ring.Statistics, keyring, SessionBlob.ReadUnverifiedHeader(blob));
-        using (OrgDataKey active = await ring.GetActiveKeyAsync("acme"))
+        Describe(keyManager, keyManager.Statistics, keyring, SessionBlob.ReadUnverifiedHeader(blob));
+        using (OrgDataKey active = await keyManager.GetActiveKeyAsync("acme"))
         {
             Describe(active);
         }
@@ -80,16 +80,16 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
         byte[] tampered = (byte[])blob.Clone();
         tampered[^20] ^= 1;
         Capture(() => SessionBlob.Open(tampered, keyring));
-        Capture(() => SessionBlob.Open(blob, new OrgSessionKeyring(ring, "other")));
+        Capture(() => SessionBlob.Open(blob, new OrgSessionKeyring(keyManager, "other")));
         Capture(() => SessionBlob.Open(blob, keyring, new OpenOptions { ExpectedContext = EncryptionContext.Of("turen.org", "evil") }));
         Capture(() => SessionBlob.Open(blob.AsSpan(0, blob.Length - 5), keyring));
 
         // The same store read under another KEK: every unwrap fails and is logged.
         using var otherKek = LocalKeyEncryptionKey.Generate();
-        using var wrongRing = new OrgKeyRing(store, otherKek, logger: loggers.CreateLogger<OrgKeyRing>());
+        using var wrongRing = new OrgKeyManager(store, otherKek, logger: loggers.CreateLogger<OrgKeyManager>());
         await CaptureAsync(async () => await wrongRing.GetKeyAsync("acme", 1));
         Capture(() => SessionBlob.Open(blob, new OrgSessionKeyring(wrongRing, "acme")));
-        await CaptureAsync(async () => await ring.GetKeyAsync("acme", 99));
+        await CaptureAsync(async () => await keyManager.GetKeyAsync("acme", 99));
 
         byte[] wrapping = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         AddBytes("raw AES wrapping key", wrapping);

@@ -228,11 +228,11 @@ public abstract class OrgKeyStoreContract
         (TurenDatabase database, SqlOrgKeyStore _) = await CreateStoreAsync();
         using var kek = LocalKeyEncryptionKey.Generate();
 
-        // A ring per caller, as 32 processes would have: only the database can keep them from creating two keys.
+        // A key manager per caller, as 32 processes would have: only the database can keep them from creating two keys.
         OrgDataKey[] leases = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
         {
-            using var ring = new OrgKeyRing(new SqlOrgKeyStore(database), kek);
-            return await ring.GetOrCreateActiveKeyAsync("newco");
+            using var keyManager = new OrgKeyManager(new SqlOrgKeyStore(database), kek);
+            return await keyManager.GetOrCreateActiveKeyAsync("newco");
         })));
 
         try
@@ -257,7 +257,7 @@ public abstract class OrgKeyStoreContract
     {
         (TurenDatabase database, SqlOrgKeyStore store) = await CreateStoreAsync();
         using var kek = LocalKeyEncryptionKey.Generate();
-        using (var setup = new OrgKeyRing(store, kek))
+        using (var setup = new OrgKeyManager(store, kek))
         {
             Assert.True(await setup.CreateOrgAsync("busy"));
         }
@@ -265,8 +265,8 @@ public abstract class OrgKeyStoreContract
         const int Rotations = 16;
         int[] versions = await Task.WhenAll(Enumerable.Range(0, Rotations).Select(_ => Task.Run(async () =>
         {
-            using var ring = new OrgKeyRing(new SqlOrgKeyStore(database), kek, new OrgKeyRingOptions { MaxRotationAttempts = 1000 });
-            return await ring.RotateAsync("busy");
+            using var keyManager = new OrgKeyManager(new SqlOrgKeyStore(database), kek, new OrgKeyManagerOptions { MaxRotationAttempts = 1000 });
+            return await keyManager.RotateAsync("busy");
         })));
 
         Assert.Equal(Enumerable.Range(2, Rotations), versions.OrderBy(v => v));
@@ -291,25 +291,25 @@ public abstract class OrgKeyStoreContract
         using var oldKek = LocalKeyEncryptionKey.Generate();
         using var newKek = LocalKeyEncryptionKey.Generate();
         byte[] v1, v2;
-        using (var ring = new OrgKeyRing(store, oldKek))
+        using (var keyManager = new OrgKeyManager(store, oldKek))
         {
-            await ring.CreateOrgAsync("acme");
-            await ring.RotateAsync("acme");
-            using OrgDataKey k1 = await ring.GetKeyAsync("acme", 1);
-            using OrgDataKey k2 = await ring.GetKeyAsync("acme", 2);
+            await keyManager.CreateOrgAsync("acme");
+            await keyManager.RotateAsync("acme");
+            using OrgDataKey k1 = await keyManager.GetKeyAsync("acme", 1);
+            using OrgDataKey k2 = await keyManager.GetKeyAsync("acme", 2);
             v1 = k1.KeyBytes.ToArray();
             v2 = k2.KeyBytes.ToArray();
-            Assert.Equal(2, await ring.RewrapAsync("acme", newKek));
-            Assert.Equal(0, await ring.RewrapAsync("acme", newKek));
+            Assert.Equal(2, await keyManager.RewrapAsync("acme", newKek));
+            Assert.Equal(0, await keyManager.RewrapAsync("acme", newKek));
         }
 
         Assert.All(await store.ListVersionsAsync("acme"), r => Assert.Equal(newKek.KeyId, r.KekId));
-        using var after = new OrgKeyRing(store, newKek);
+        using var after = new OrgKeyManager(store, newKek);
         using OrgDataKey r1 = await after.GetKeyAsync("acme", 1);
         using OrgDataKey r2 = await after.GetKeyAsync("acme", 2);
         Assert.Equal(v1, r1.KeyBytes.ToArray());
         Assert.Equal(v2, r2.KeyBytes.ToArray());
-        using var stale = new OrgKeyRing(store, oldKek);
+        using var stale = new OrgKeyManager(store, oldKek);
         await Assert.ThrowsAsync<KeyUnwrapException>(async () => await stale.GetKeyAsync("acme", 1));
     }
 }

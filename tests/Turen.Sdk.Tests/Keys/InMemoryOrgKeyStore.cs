@@ -8,7 +8,7 @@ using Turen.Sdk.Storage;
 
 namespace Turen.Sdk.Tests.Keys;
 
-/// <summary>An in-memory <see cref="IOrgKeyStore"/> with the contract's compare-and-set semantics, for key ring tests.</summary>
+/// <summary>An in-memory <see cref="IOrgKeyStore"/> with the contract's compare-and-set semantics, for key manager tests.</summary>
 internal sealed class InMemoryOrgKeyStore : IOrgKeyStore
 {
     private readonly object _gate = new();

@@ -14,13 +14,13 @@ public sealed class OrgSessionKeyringTests : IDisposable
     private readonly InMemoryOrgKeyStore _store = new();
     private readonly LocalKeyEncryptionKey _kek = LocalKeyEncryptionKey.Generate();
     private readonly CountingKeyEncryptionKey _counting;
-    private readonly OrgKeyRing _ring;
+    private readonly OrgKeyManager _keyManager;
     private readonly EncryptionContext _context = EncryptionContext.Of("turen.org", "acme", "turen.session", "s-1");
 
     public OrgSessionKeyringTests()
     {
         _counting = new CountingKeyEncryptionKey(_kek);
-        _ring = new OrgKeyRing(_store, _counting, new OrgKeyRingOptions { CreateOrgsOnFirstUse = true });
+        _keyManager = new OrgKeyManager(_store, _counting, new OrgKeyManagerOptions { CreateOrgsOnFirstUse = true });
     }
 
     private static byte[] DataKey() => RandomNumberGenerator.GetBytes(32);
@@ -29,7 +29,7 @@ public sealed class OrgSessionKeyringTests : IDisposable
     public async Task A_data_key_wrapped_under_the_org_key_unwraps_by_key_name()
     {
         byte[] dataKey = DataKey();
-        EncryptedDataKey edk = await new OrgSessionKeyring(_ring, "acme").WrapAsync(dataKey, _context);
+        EncryptedDataKey edk = await new OrgSessionKeyring(_keyManager, "acme").WrapAsync(dataKey, _context);
 
         Assert.Equal("turen", edk.ProviderId);
         Assert.True(OrgSessionKeyring.TryParse(edk, out string? org, out int version));
@@ -38,7 +38,7 @@ public sealed class OrgSessionKeyringTests : IDisposable
         Assert.Equal(32 + 16, edk.Ciphertext.Length);
 
         byte[] output = new byte[32];
-        Assert.Equal(32, await OrgSessionKeyring.ForAnyOrg(_ring).TryUnwrapAsync(edk, _context, output));
+        Assert.Equal(32, await OrgSessionKeyring.ForAnyOrg(_keyManager).TryUnwrapAsync(edk, _context, output));
         Assert.Equal(dataKey, output);
     }
 
@@ -47,8 +47,8 @@ public sealed class OrgSessionKeyringTests : IDisposable
     {
         // Interop: an ESDK raw AES keyring with namespace "turen", key name "org/acme/v1" and the DEK opens it.
         byte[] dataKey = DataKey();
-        EncryptedDataKey edk = await new OrgSessionKeyring(_ring, "acme").WrapAsync(dataKey, _context);
-        using OrgDataKey dek = await _ring.GetKeyAsync("acme", 1);
+        EncryptedDataKey edk = await new OrgSessionKeyring(_keyManager, "acme").WrapAsync(dataKey, _context);
+        using OrgDataKey dek = await _keyManager.GetKeyAsync("acme", 1);
         Assert.Equal(dataKey, RawAesUnwrap(dek, edk, _context));
     }
 
@@ -69,10 +69,10 @@ public sealed class OrgSessionKeyringTests : IDisposable
     [Fact]
     public async Task Blobs_sealed_before_a_rotation_still_open_with_their_version()
     {
-        var keyring = new OrgSessionKeyring(_ring, "acme");
+        var keyring = new OrgSessionKeyring(_keyManager, "acme");
         byte[] oldKey = DataKey();
         EncryptedDataKey before = await keyring.WrapAsync(oldKey, _context);
-        await _ring.RotateAsync("acme");
+        await _keyManager.RotateAsync("acme");
         EncryptedDataKey after = await keyring.WrapAsync(DataKey(), _context);
 
         Assert.True(OrgSessionKeyring.TryParse(after, out _, out int newVersion));
@@ -85,8 +85,8 @@ public sealed class OrgSessionKeyringTests : IDisposable
     [Fact]
     public async Task Ten_thousand_opens_of_one_org_make_one_kek_call()
     {
-        EncryptedDataKey edk = await new OrgSessionKeyring(_ring, "acme").WrapAsync(DataKey(), _context);
-        using var reader = new OrgKeyRing(_store, _counting);
+        EncryptedDataKey edk = await new OrgSessionKeyring(_keyManager, "acme").WrapAsync(DataKey(), _context);
+        using var reader = new OrgKeyManager(_store, _counting);
         OrgSessionKeyring keyring = OrgSessionKeyring.ForAnyOrg(reader);
         int unwrapsBefore = _counting.Unwraps;
         byte[] output = new byte[32];
@@ -104,13 +104,13 @@ public sealed class OrgSessionKeyringTests : IDisposable
     public async Task Entries_it_does_not_own_or_cannot_authenticate_yield_zero()
     {
         byte[] dataKey = DataKey();
-        EncryptedDataKey edk = await new OrgSessionKeyring(_ring, "acme").WrapAsync(dataKey, _context);
-        OrgSessionKeyring any = OrgSessionKeyring.ForAnyOrg(_ring);
+        EncryptedDataKey edk = await new OrgSessionKeyring(_keyManager, "acme").WrapAsync(dataKey, _context);
+        OrgSessionKeyring any = OrgSessionKeyring.ForAnyOrg(_keyManager);
         byte[] output = new byte[32];
 
         // Another namespace, another org asserted, another context, unknown version, tampered bytes, short buffer.
         Assert.Equal(0, await any.TryUnwrapAsync(edk with { ProviderId = "aws-kms" }, _context, output));
-        Assert.Equal(0, await new OrgSessionKeyring(_ring, "other").TryUnwrapAsync(edk, _context, output));
+        Assert.Equal(0, await new OrgSessionKeyring(_keyManager, "other").TryUnwrapAsync(edk, _context, output));
         Assert.Equal(0, await any.TryUnwrapAsync(edk, EncryptionContext.Of("turen.org", "acme", "turen.session", "s-2"), output));
         Assert.Equal(0, await any.TryUnwrapAsync(edk, EncryptionContext.Of("turen.org", "other"), output));
         Assert.Equal(0, await any.TryUnwrapAsync(Rename(edk, "org/acme/v7"), _context, output));
@@ -133,10 +133,10 @@ public sealed class OrgSessionKeyringTests : IDisposable
     [Fact]
     public async Task Retired_versions_no_longer_open()
     {
-        var keyring = new OrgSessionKeyring(_ring, "acme");
+        var keyring = new OrgSessionKeyring(_keyManager, "acme");
         EncryptedDataKey old = await keyring.WrapAsync(DataKey(), _context);
-        await _ring.RotateAsync("acme");
-        await _ring.RetireBelowAsync("acme", 2);
+        await _keyManager.RotateAsync("acme");
+        await _keyManager.RetireBelowAsync("acme", 2);
 
         Assert.Equal(0, await keyring.TryUnwrapAsync(old, _context, new byte[32]));
     }
@@ -144,9 +144,9 @@ public sealed class OrgSessionKeyringTests : IDisposable
     [Fact]
     public async Task Sealing_needs_an_org_that_matches_the_context()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await OrgSessionKeyring.ForAnyOrg(_ring).WrapAsync(DataKey(), _context));
-        await Assert.ThrowsAsync<ArgumentException>(async () => await new OrgSessionKeyring(_ring, "other").WrapAsync(DataKey(), _context));
-        Assert.Throws<ArgumentException>(() => new OrgSessionKeyring(_ring, "not valid"));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await OrgSessionKeyring.ForAnyOrg(_keyManager).WrapAsync(DataKey(), _context));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await new OrgSessionKeyring(_keyManager, "other").WrapAsync(DataKey(), _context));
+        Assert.Throws<ArgumentException>(() => new OrgSessionKeyring(_keyManager, "not valid"));
     }
 
     private static EncryptedDataKey Rename(EncryptedDataKey edk, string keyName)
@@ -161,7 +161,7 @@ public sealed class OrgSessionKeyringTests : IDisposable
 
     public void Dispose()
     {
-        _ring.Dispose();
+        _keyManager.Dispose();
         _kek.Dispose();
     }
 }

@@ -12,20 +12,20 @@ using Turen.Sdk.Storage;
 namespace Turen.Sdk.Keys;
 
 /// <summary>
-/// The org key ring: creates, rotates, retires and rewraps org DEKs in an <see cref="IOrgKeyStore"/>, wrapped by an
+/// The org key manager: creates, rotates, retires and rewraps org DEKs in an <see cref="IOrgKeyStore"/>, wrapped by an
 /// <see cref="IKeyEncryptionKey"/>, and resolves them for sealing and opening through an <see cref="OrgKeyCache"/>.
 /// </summary>
 /// <remarks>
 /// Concurrent resolves of one uncached key share a single KEK call. Every returned <see cref="OrgDataKey"/> is a lease
 /// the caller disposes. The active version of an org is remembered for the cache's time-to-live, so another process's
-/// rotation is picked up within that time (a rotation made through this ring applies at once).
+/// rotation is picked up within that time (a rotation made through this manager applies at once).
 /// </remarks>
-public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
+public sealed class OrgKeyManager : IOrgKeyProvider, IDisposable
 {
     private readonly IOrgKeyStore _store;
     private readonly IKeyEncryptionKey _kek;
     private readonly IReadOnlyList<IKeyEncryptionKey> _readOnlyKeks;
-    private readonly OrgKeyRingOptions _options;
+    private readonly OrgKeyManagerOptions _options;
     private readonly OrgKeyCache? _cache;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -34,7 +34,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
     private long _kekUnwrapCalls;
     private long _kekWrapCalls;
 
-    /// <summary>Creates a key ring.</summary>
+    /// <summary>Creates a key manager.</summary>
     /// <param name="store">Where wrapped DEKs live.</param>
     /// <param name="kek">The KEK that wraps new DEKs and unwraps existing ones.</param>
     /// <param name="options">Cache and behaviour settings; defaults when null.</param>
@@ -42,17 +42,17 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
     /// <param name="additionalKeks">Older KEKs, used only to unwrap DEKs whose stored KEK id matches theirs (during a KEK rotation).</param>
     /// <param name="timeProvider">The clock for cache expiry and creation times.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    public OrgKeyRing(
+    public OrgKeyManager(
         IOrgKeyStore store,
         IKeyEncryptionKey kek,
-        OrgKeyRingOptions? options = null,
-        ILogger<OrgKeyRing>? logger = null,
+        OrgKeyManagerOptions? options = null,
+        ILogger<OrgKeyManager>? logger = null,
         IEnumerable<IKeyEncryptionKey>? additionalKeks = null,
         TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(kek);
-        _options = options ?? new OrgKeyRingOptions();
+        _options = options ?? new OrgKeyManagerOptions();
         IReadOnlyList<string> errors = _options.Validate();
         if (errors.Count > 0)
         {
@@ -74,7 +74,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
     public IOrgKeyStore Store => _store;
 
     /// <summary>A snapshot of the counters.</summary>
-    public OrgKeyRingStatistics Statistics => new(
+    public OrgKeyManagerStatistics Statistics => new(
         Interlocked.Read(ref _kekUnwrapCalls),
         Interlocked.Read(ref _kekWrapCalls),
         _cache?.Hits ?? 0,
@@ -91,7 +91,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
     }
 
     /// <inheritdoc/>
-    /// <exception cref="OrgKeyNotFoundException">The org has no keys and <see cref="OrgKeyRingOptions.CreateOrgsOnFirstUse"/> is off.</exception>
+    /// <exception cref="OrgKeyNotFoundException">The org has no keys and <see cref="OrgKeyManagerOptions.CreateOrgsOnFirstUse"/> is off.</exception>
     public ValueTask<OrgDataKey> GetActiveKeyAsync(string orgId, CancellationToken cancellationToken = default) =>
         GetActiveAsync(orgId, _options.CreateOrgsOnFirstUse, cancellationToken);
 
@@ -127,7 +127,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
                 {
                     _cache?.Add(generated.Key);
                     RememberActive(orgId, next);
-                    OrgKeyRingLog.Rotated(_logger, orgId, next, _kek.KeyId);
+                    OrgKeyManagerLog.Rotated(_logger, orgId, next, _kek.KeyId);
                     return next;
                 }
             }
@@ -147,7 +147,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
         OrgIds.Validate(orgId);
         int retired = await _store.RetireBelowAsync(orgId, minimumVersion, cancellationToken).ConfigureAwait(false);
         _cache?.RemoveBelow(orgId, minimumVersion);
-        OrgKeyRingLog.Retired(_logger, orgId, retired, minimumVersion);
+        OrgKeyManagerLog.Retired(_logger, orgId, retired, minimumVersion);
         return retired;
     }
 
@@ -191,7 +191,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
             }
         }
 
-        OrgKeyRingLog.Rewrapped(_logger, orgId, count, target.KeyId);
+        OrgKeyManagerLog.Rewrapped(_logger, orgId, count, target.KeyId);
         return count;
     }
 
@@ -255,7 +255,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
 
         _cache?.Add(generated.Key);
         RememberActive(orgId, 1);
-        OrgKeyRingLog.Created(_logger, orgId, _kek.KeyId);
+        OrgKeyManagerLog.Created(_logger, orgId, _kek.KeyId);
         // The generated object's lease becomes the caller's.
         return (generated.Key, true);
     }
@@ -328,7 +328,7 @@ public sealed class OrgKeyRing : IOrgKeyProvider, IDisposable
         }
         catch (KeyEncryptionKeyException ex)
         {
-            OrgKeyRingLog.UnwrapFailed(_logger, row.OrgId, row.Version, row.KekId, ex.GetType().Name);
+            OrgKeyManagerLog.UnwrapFailed(_logger, row.OrgId, row.Version, row.KekId, ex.GetType().Name);
             throw;
         }
     }

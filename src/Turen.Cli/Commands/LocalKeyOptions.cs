@@ -7,8 +7,8 @@ using Turen.Sdk.Storage;
 
 namespace Turen.Cli.Commands;
 
-/// <summary>The options of the commands that use the local key ring (<c>init</c>, <c>org</c>, org-mode <c>seal</c>/<c>open</c>, <c>demo</c>), and how key failures map to exit codes.</summary>
-internal static class KeyRingOptions
+/// <summary>The options of the commands that use the local key manager (<c>init</c>, <c>org</c>, org-mode <c>seal</c>/<c>open</c>, <c>demo</c>), and how key failures map to exit codes.</summary>
+internal static class LocalKeyOptions
 {
     public static Option<string?> Home() => new("--home")
     {
@@ -30,7 +30,7 @@ internal static class KeyRingOptions
         return org!;
     }
 
-    /// <summary>Runs a command body; key-ring failures become a message and an exit code, the rest as for envelope commands.</summary>
+    /// <summary>Runs a command body; key-manager failures become a message and an exit code, the rest as for envelope commands.</summary>
     public static Task<int> RunAsync(string command, Func<Task<int>> body) =>
         EnvelopeOptions.RunAsync(command, async () =>
         {

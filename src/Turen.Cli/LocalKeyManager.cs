@@ -10,11 +10,11 @@ using Turen.Sdk.Storage;
 namespace Turen.Cli;
 
 /// <summary>
-/// The local default key ring of the CLI: the Turen home folder with its key file (<c>kek.key</c>) and SQLite store
+/// The local default key manager of the CLI: the Turen home folder with its key file (<c>kek.key</c>) and SQLite store
 /// (<c>turen.db</c>). <see cref="InitializeAsync"/> creates what is missing (idempotent); <see cref="OpenAsync"/> needs an
 /// initialised home. A passphrase for a sealed key file comes from <c>TUREN_PASSPHRASE</c>.
 /// </summary>
-internal sealed class LocalKeyRing : IDisposable
+internal sealed class LocalKeyManager : IDisposable
 {
     public const string PassphraseVariable = "TUREN_PASSPHRASE";
 
@@ -23,13 +23,13 @@ internal sealed class LocalKeyRing : IDisposable
 
     private readonly List<LocalKeyEncryptionKey> _keks;
 
-    private LocalKeyRing(TurenHome home, List<LocalKeyEncryptionKey> keks, TurenSqliteDatabase database)
+    private LocalKeyManager(TurenHome home, List<LocalKeyEncryptionKey> keks, TurenSqliteDatabase database)
     {
         Home = home;
         _keks = keks;
         Database = database;
         Store = new SqlOrgKeyStore(database);
-        Ring = new OrgKeyRing(Store, keks[0], additionalKeks: keks.GetRange(1, keks.Count - 1));
+        KeyManager = new OrgKeyManager(Store, keks[0], additionalKeks: keks.GetRange(1, keks.Count - 1));
     }
 
     public TurenHome Home { get; }
@@ -40,12 +40,12 @@ internal sealed class LocalKeyRing : IDisposable
 
     public SqlOrgKeyStore Store { get; }
 
-    public OrgKeyRing Ring { get; }
+    public OrgKeyManager KeyManager { get; }
 
     public static string? Passphrase => Environment.GetEnvironmentVariable(PassphraseVariable) is { Length: > 0 } p ? p : null;
 
     /// <summary>Creates the home folder, key file and schema where missing; reports each thing it created.</summary>
-    public static async Task<(LocalKeyRing Ring, bool Created)> InitializeAsync(string? home, TextWriter announce, CancellationToken cancellationToken)
+    public static async Task<(LocalKeyManager Keys, bool Created)> InitializeAsync(string? home, TextWriter announce, CancellationToken cancellationToken)
     {
         TurenHome resolved = TurenHome.Resolve(home);
         bool folderCreated = resolved.EnsureCreated();
@@ -78,12 +78,12 @@ internal sealed class LocalKeyRing : IDisposable
             }
         }
 
-        return (new LocalKeyRing(resolved, WithPendingKek(resolved, kek), database), created);
+        return (new LocalKeyManager(resolved, WithPendingKek(resolved, kek), database), created);
     }
 
     /// <summary>Opens an initialised home.</summary>
     /// <exception cref="UsageException">The home is not initialised.</exception>
-    public static async Task<LocalKeyRing> OpenAsync(string? home, CancellationToken cancellationToken)
+    public static async Task<LocalKeyManager> OpenAsync(string? home, CancellationToken cancellationToken)
     {
         TurenHome resolved = TurenHome.Resolve(home);
         if (!resolved.IsInitialized)
@@ -99,7 +99,7 @@ internal sealed class LocalKeyRing : IDisposable
         }
 
         LocalKeyEncryptionKey kek = LocalKeyEncryptionKey.Load(resolved.KeyFilePath, Passphrase);
-        return new LocalKeyRing(resolved, WithPendingKek(resolved, kek), database);
+        return new LocalKeyManager(resolved, WithPendingKek(resolved, kek), database);
     }
 
     /// <summary>Replaces the key file by <paramref name="next"/> (the final step of a KEK rotation).</summary>
@@ -111,7 +111,7 @@ internal sealed class LocalKeyRing : IDisposable
 
     public void Dispose()
     {
-        Ring.Dispose();
+        KeyManager.Dispose();
         foreach (LocalKeyEncryptionKey kek in _keks)
         {
             kek.Dispose();

@@ -9,8 +9,8 @@ using Turen.Sdk.Storage;
 
 namespace Turen.Sdk.Sqlite.Tests;
 
-/// <summary>The README's "Org key ring by example" code, run as written (the home folder moved to a temp folder).</summary>
-public sealed class ReadmeOrgKeyRingExampleTests : IDisposable
+/// <summary>The README's "Org key manager by example" code, run as written (the home folder moved to a temp folder).</summary>
+public sealed class ReadmeOrgKeyManagerExampleTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -26,22 +26,22 @@ public sealed class ReadmeOrgKeyRingExampleTests : IDisposable
         using LocalKeyEncryptionKey kek = LocalKeyEncryptionKey.LoadOrCreate(home.KeyFilePath, passphrase: null, out _);
         var database = new TurenSqliteDatabase(home.DatabasePath);
         await database.MigrateAsync();                                                 // explicit, versioned, idempotent
-        using var ring = new OrgKeyRing(new SqlOrgKeyStore(database), kek);
+        using var keyManager = new OrgKeyManager(new SqlOrgKeyStore(database), kek);
 
-        await ring.CreateOrgAsync("acme");                                             // v1
-        byte[] blob = SessionBlob.Seal(recording, new OrgSessionKeyring(ring, "acme"),  // under the active DEK
+        await keyManager.CreateOrgAsync("acme");                                       // v1
+        byte[] blob = SessionBlob.Seal(recording, new OrgSessionKeyring(keyManager, "acme"), // under the active DEK
             new SealOptions { OrgId = "acme", SessionId = "sess-42" });
-        await ring.RotateAsync("acme");                                                // v2 active, v1 still opens
-        byte[] plain = SessionBlob.Open(blob, OrgSessionKeyring.ForAnyOrg(ring));       // finds org/acme/v1 by itself
+        await keyManager.RotateAsync("acme");                                          // v2 active, v1 still opens
+        byte[] plain = SessionBlob.Open(blob, OrgSessionKeyring.ForAnyOrg(keyManager)); // finds org/acme/v1 by itself
         Assert.Equal(recording, plain);
-        await ring.RetireBelowAsync("acme", 2);                                        // erases v1: its blobs no longer open
-        await ring.RewrapAsync("acme", newKek);                                        // KEK rotation, DEK bytes unchanged
-        Console.WriteLine(ring.Statistics);                                            // KEK calls, cache hits/misses/evictions
+        await keyManager.RetireBelowAsync("acme", 2);                                  // erases v1: its blobs no longer open
+        await keyManager.RewrapAsync("acme", newKek);                                  // KEK rotation, DEK bytes unchanged
+        Console.WriteLine(keyManager.Statistics);                                      // KEK calls, cache hits/misses/evictions
 
-        Assert.False(SessionBlob.TryOpen(blob, OrgSessionKeyring.ForAnyOrg(ring), null, out _));
+        Assert.False(SessionBlob.TryOpen(blob, OrgSessionKeyring.ForAnyOrg(keyManager), null, out _));
         WrappedOrgKey active = (await new SqlOrgKeyStore(database).GetActiveAsync("acme"))!;
         Assert.Equal((2, newKek.KeyId), (active.Version, active.KekId));
-        Assert.Equal(1, ring.Statistics.KekUnwrapCalls);                               // only the rewrap unwrapped (v2)
+        Assert.Equal(1, keyManager.Statistics.KekUnwrapCalls);                         // only the rewrap unwrapped (v2)
     }
 
     [Fact]
@@ -50,17 +50,17 @@ public sealed class ReadmeOrgKeyRingExampleTests : IDisposable
         var services = new ServiceCollection();
         services.AddTuren(o =>
                 {
-                    o.KeyRing.Cache.TimeToLive = TimeSpan.FromMinutes(10);
-                    o.KeyRing.CreateOrgsOnFirstUse = true;
+                    o.KeyManager.Cache.TimeToLive = TimeSpan.FromMinutes(10);
+                    o.KeyManager.CreateOrgsOnFirstUse = true;
                 })
                 .AddTurenLocalKek(o => { o.Home = _folder.Path; o.CreateIfMissing = true; })
                 .AddTurenSqlite(o => o.Home = _folder.Path);
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<TurenDatabase>().MigrateAsync();
-        OrgKeyRing ring = provider.GetRequiredService<OrgKeyRing>();
-        byte[] blob = SessionBlob.Seal("hello"u8, new OrgSessionKeyring(ring, "acme"), new SealOptions { OrgId = "acme", SessionId = "s" });
-        Assert.Equal("hello"u8.ToArray(), SessionBlob.Open(blob, OrgSessionKeyring.ForAnyOrg(ring)));
+        OrgKeyManager keyManager = provider.GetRequiredService<OrgKeyManager>();
+        byte[] blob = SessionBlob.Seal("hello"u8, new OrgSessionKeyring(keyManager, "acme"), new SealOptions { OrgId = "acme", SessionId = "s" });
+        Assert.Equal("hello"u8.ToArray(), SessionBlob.Open(blob, OrgSessionKeyring.ForAnyOrg(keyManager)));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Turen.Sdk.Keys;
 
-/// <summary>The org key ring's log events. They name orgs, versions and KEK ids; never key bytes or wrapped keys.</summary>
-internal static partial class OrgKeyRingLog
+/// <summary>The org key manager's log events. They name orgs, versions and KEK ids; never key bytes or wrapped keys.</summary>
+internal static partial class OrgKeyManagerLog
 {
     [LoggerMessage(EventId = 3001, EventName = "OrgKeyCreated", Level = LogLevel.Information, Message = "Created data key v1 of org {OrgId} under KEK {KekId}")]
     public static partial void Created(ILogger logger, string orgId, string kekId);

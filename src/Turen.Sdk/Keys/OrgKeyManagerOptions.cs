@@ -2,13 +2,13 @@ using System.Collections.Generic;
 
 namespace Turen.Sdk.Keys;
 
-/// <summary>Settings of an <see cref="OrgKeyRing"/>; bound from configuration by <c>AddTuren</c> and validated at start-up.</summary>
-public sealed class OrgKeyRingOptions
+/// <summary>Settings of an <see cref="OrgKeyManager"/>; bound from configuration by <c>AddTuren</c> and validated at start-up.</summary>
+public sealed class OrgKeyManagerOptions
 {
     /// <summary>The unwrapped-DEK cache.</summary>
     public OrgKeyCacheOptions Cache { get; set; } = new();
 
-    /// <summary>When true, <see cref="OrgKeyRing.GetActiveKeyAsync"/> creates version 1 for an org that has no keys; otherwise it throws <see cref="OrgKeyNotFoundException"/>.</summary>
+    /// <summary>When true, <see cref="OrgKeyManager.GetActiveKeyAsync"/> creates version 1 for an org that has no keys; otherwise it throws <see cref="OrgKeyNotFoundException"/>.</summary>
     public bool CreateOrgsOnFirstUse { get; set; }
 
     /// <summary>How often a rotation retries after losing a race with a concurrent rotation before it gives up.</summary>
