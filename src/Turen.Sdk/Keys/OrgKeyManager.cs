@@ -31,6 +31,9 @@ public sealed class OrgKeyManager : IOrgKeyProvider, IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(string OrgId, int Version), Lazy<Task<OrgDataKey>>> _inflight = new();
     private readonly ConcurrentDictionary<string, (int Version, long ExpiresAt)> _activeVersions = new(StringComparer.Ordinal);
+    // Per org, the lowest version this manager has not retired: a load that read its row before a retirement must not
+    // hand out (or cache) the key once the retirement is done.
+    private readonly ConcurrentDictionary<string, int> _retiredBelow = new(StringComparer.Ordinal);
     private long _kekUnwrapCalls;
     private long _kekWrapCalls;
 
@@ -146,6 +149,9 @@ public sealed class OrgKeyManager : IOrgKeyProvider, IDisposable
     {
         OrgIds.Validate(orgId);
         int retired = await _store.RetireBelowAsync(orgId, minimumVersion, cancellationToken).ConfigureAwait(false);
+        // Watermark first, cache second: a concurrent load either adds before RemoveBelow (and is removed by it) or
+        // sees the watermark after its own Add (and removes itself). See LoadAsync.
+        _retiredBelow.AddOrUpdate(orgId, minimumVersion, (_, old) => Math.Max(old, minimumVersion));
         _cache?.RemoveBelow(orgId, minimumVersion);
         OrgKeyManagerLog.Retired(_logger, orgId, retired, minimumVersion);
         return retired;
@@ -282,9 +288,11 @@ public sealed class OrgKeyManager : IOrgKeyProvider, IDisposable
                     return shared;
                 }
             }
-            catch (OperationCanceledException) when (owner && !task.IsCompleted)
+            catch (OperationCanceledException) when (owner)
             {
-                // Nobody will collect the loader's reference: release it when the load finishes.
+                // Nobody will collect the loader's reference: release it when the load finishes. The load may already
+                // have finished (it can complete while the wait is being cancelled), so this is unconditional: a
+                // continuation on a completed task runs at once.
                 _ = task.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 throw;
             }
@@ -316,8 +324,18 @@ public sealed class OrgKeyManager : IOrgKeyProvider, IDisposable
 
         OrgDataKey key = await UnwrapAsync(SelectKek(row.KekId), row, CancellationToken.None).ConfigureAwait(false);
         _cache?.Add(key);
+        if (IsRetiredHere(orgId, version))
+        {
+            _cache?.Remove(orgId, version);
+            key.Dispose();
+            throw new OrgKeyNotFoundException(orgId, version, $"Data key v{version} of org '{orgId}' was retired; blobs sealed under it can no longer be opened.");
+        }
+
         return key;
     }
+
+    private bool IsRetiredHere(string orgId, int version) =>
+        _retiredBelow.TryGetValue(orgId, out int minimum) && version < minimum;
 
     private async Task<OrgDataKey> UnwrapAsync(IKeyEncryptionKey kek, WrappedOrgKey row, CancellationToken cancellationToken)
     {
