@@ -78,7 +78,7 @@ internal static class TypeRefParser
     {
         foreach (INamedTypeSymbol iface in type.AllInterfaces)
         {
-            if (SymbolIdentity.Is(iface, TurenContract.FieldsNamespace, TurenContract.SerializableInterfaceName))
+            if (SymbolIdentity.Is(iface, TurenContract.MetadataNamespace, TurenContract.SerializableInterfaceName))
             {
                 return true;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Format;
 
 namespace Turen.Sdk.Tests.Fields;
 

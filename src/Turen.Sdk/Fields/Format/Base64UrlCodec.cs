@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Format;
 
 /// <summary>
 /// Unpadded base64url (RFC 4648 §5) over spans. Stored values use it because JSON writers escape '+' of standard base64,
