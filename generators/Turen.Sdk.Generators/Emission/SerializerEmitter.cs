@@ -1,7 +1,6 @@
-using Turen.Sdk.Generators.Model;
-using Turen.Sdk.Generators.Shared;
-using Turen.Sdk.Shared;
 using Global = Turen.Sdk.Shared.TurenContract.Global;
+using Turen.Sdk.Generators.Model;
+using Turen.Sdk.Shared;
 
 namespace Turen.Sdk.Generators.Emission;
 

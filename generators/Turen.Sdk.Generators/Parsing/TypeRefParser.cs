@@ -84,23 +84,7 @@ internal static class TypeRefParser
             }
         }
 
-        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            if (current.DeclaringSyntaxReferences.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (ISymbol member in current.GetMembers())
-            {
-                if (member is IPropertySymbol && TypeParser.HasTurenAttribute(member))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return MemberDiscovery.HasAnnotatedProperty(type);
     }
 
     private static bool IsListLike(INamedTypeSymbol type)
