@@ -39,12 +39,15 @@ internal static class TurenContract
     public const string HashKindKeyedName = "Keyed";
     public const string HashKindPasswordName = "Password";
 
-    /// <summary>Namespace of the runtime types generated code calls.</summary>
+    /// <summary>Namespace of the user-facing field API (<c>TurenSerializer</c>, <c>FieldProtector</c>, <c>HashedField</c>).</summary>
     public const string FieldsNamespace = "Turen.Sdk.Fields";
+
+    /// <summary>Namespace of the types only generated code calls (as <c>System.Text.Json.Serialization.Metadata</c>).</summary>
+    public const string MetadataNamespace = FieldsNamespace + ".Metadata";
 
     /// <summary>Metadata name of <c>ITurenSerializable&lt;T&gt;</c> (generic arity 1), without namespace.</summary>
     public const string SerializableInterfaceName = "ITurenSerializable`1";
-    public const string SerializableInterface = FieldsNamespace + "." + SerializableInterfaceName;
+    public const string SerializableInterface = MetadataNamespace + "." + SerializableInterfaceName;
 
     /// <summary>The generator's assembly name, written into <c>[GeneratedCode]</c>.</summary>
     public const string GeneratorName = "Turen.Sdk.Generators";
@@ -57,12 +60,12 @@ internal static class TurenContract
     internal static class Global
     {
         private const string Fields = "global::" + FieldsNamespace + ".";
+        private const string Metadata = "global::" + MetadataNamespace + ".";
 
-        public const string Serializable = Fields + "ITurenSerializable";
-        public const string Scope = Fields + "FieldScope";
-        public const string Json = Fields + "FieldJson";
-        public const string Hashing = Fields + "FieldHashing";
-        public const string Serializer = Fields + "TurenSerializer";
+        public const string Serializable = Metadata + "ITurenSerializable";
+        public const string Binding = Metadata + "FieldBinding";
+        public const string Json = Metadata + "FieldJson";
+        public const string Hashing = Metadata + "FieldHashing";
         public const string HashedField = Fields + "HashedField";
         public const string HashKind = "global::" + TurenContract.HashKind;
 

@@ -4,12 +4,13 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Metadata;
 
 namespace Turen.Sdk.Fuzzing.Targets;
 
 /// <summary>
 /// The stored form of an <c>[Encrypted]</c> member (base64url of version, salt, ciphertext and tag), decoded by
-/// <see cref="FieldScope.DecryptString"/> and <see cref="FieldScope.DecryptBytes"/>. Only
+/// <see cref="FieldBinding.DecryptString"/> and <see cref="FieldBinding.DecryptBytes"/>. Only
 /// <see cref="FieldIntegrityException"/> and <see cref="FieldKeyUnavailableException"/> may escape, and a value that
 /// decrypts must be one that was sealed (every seed starts with <see cref="Marker"/>).
 /// </summary>
@@ -25,17 +26,17 @@ public sealed class FieldValueTarget : IFuzzTarget
     public string Name => "field-value";
 
     /// <inheritdoc />
-    public string Description => "FieldScope.DecryptString/DecryptBytes of a stored value; FieldIntegrityException or FieldKeyUnavailableException only.";
+    public string Description => "FieldBinding.DecryptString/DecryptBytes of a stored value; FieldIntegrityException or FieldKeyUnavailableException only.";
 
     /// <inheritdoc />
     public void Run(ReadOnlySpan<byte> input)
     {
         string stored = Encoding.UTF8.GetString(input);
-        FieldScope scope = FieldScope.Root(Protector);
+        FieldBinding binding = FieldBinding.Root(Protector);
         try
         {
-            string? text = Decrypt(ref scope, stored, asBytes: false);
-            string? bytes = Decrypt(ref scope, stored, asBytes: true);
+            string? text = Decrypt(ref binding, stored, asBytes: false);
+            string? bytes = Decrypt(ref binding, stored, asBytes: true);
             foreach (string? opened in new[] { text, bytes })
             {
                 if (opened is not null && !opened.StartsWith(Marker, StringComparison.Ordinal))
@@ -51,7 +52,7 @@ public sealed class FieldValueTarget : IFuzzTarget
         }
         finally
         {
-            scope.Dispose();
+            binding.Dispose();
         }
     }
 
@@ -73,14 +74,14 @@ public sealed class FieldValueTarget : IFuzzTarget
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            FieldScope scope = FieldScope.Root(protector);
+            FieldBinding binding = FieldBinding.Root(protector);
             try
             {
-                scope.WriteEncrypted(writer, Member, plaintext);
+                binding.WriteEncrypted(writer, Member, plaintext);
             }
             finally
             {
-                scope.Dispose();
+                binding.Dispose();
             }
         }
 
@@ -88,17 +89,17 @@ public sealed class FieldValueTarget : IFuzzTarget
         return Encoding.UTF8.GetBytes(document.RootElement.GetString()!);
     }
 
-    private static string? Decrypt(ref FieldScope scope, string stored, bool asBytes)
+    private static string? Decrypt(ref FieldBinding binding, string stored, bool asBytes)
     {
         try
         {
             if (asBytes)
             {
-                byte[]? bytes = scope.DecryptBytes(Member, stored);
+                byte[]? bytes = binding.DecryptBytes(Member, stored);
                 return bytes is null ? null : Encoding.UTF8.GetString(bytes);
             }
 
-            return scope.DecryptString(Member, stored);
+            return binding.DecryptString(Member, stored);
         }
         catch (FieldIntegrityException)
         {

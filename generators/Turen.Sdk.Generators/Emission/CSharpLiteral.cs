@@ -1,4 +1,3 @@
-using Turen.Sdk.Generators.Shared;
 
 namespace Turen.Sdk.Generators.Emission;
 

@@ -1,6 +1,5 @@
-using Turen.Sdk.Generators.Model;
-using Turen.Sdk.Generators.Shared;
 using Global = Turen.Sdk.Shared.TurenContract.Global;
+using Turen.Sdk.Generators.Model;
 
 namespace Turen.Sdk.Generators.Emission;
 

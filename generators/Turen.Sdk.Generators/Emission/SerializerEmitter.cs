@@ -1,7 +1,6 @@
-using Turen.Sdk.Generators.Model;
-using Turen.Sdk.Generators.Shared;
-using Turen.Sdk.Shared;
 using Global = Turen.Sdk.Shared.TurenContract.Global;
+using Turen.Sdk.Generators.Model;
+using Turen.Sdk.Shared;
 
 namespace Turen.Sdk.Generators.Emission;
 
@@ -97,8 +96,8 @@ internal static class SerializerEmitter
     private static void EmitWrite(SourceWriter w, TypeSpec spec)
     {
         w.WriteLine(Global.GeneratedCodeAttribute);
-        w.OpenBlock($"static void {Global.Serializable}<{spec.FullyQualifiedName}>.Write({Global.Utf8JsonWriter} writer, {spec.FullyQualifiedName} value, scoped in {Global.Scope} parent, string? parentMember, int index)");
-        w.WriteLine($"var scope = {Global.Scope}.Begin(in parent, parentMember, index, {CSharpLiteral.String(spec.BindingName)});");
+        w.OpenBlock($"static void {Global.Serializable}<{spec.FullyQualifiedName}>.Write({Global.Utf8JsonWriter} writer, {spec.FullyQualifiedName} value, scoped in {Global.Binding} parent, string? parentMember, int index)");
+        w.WriteLine($"var scope = {Global.Binding}.Begin(in parent, parentMember, index, {CSharpLiteral.String(spec.BindingName)});");
         w.OpenBlock("try");
         foreach (MemberSpec member in spec.Members)
         {
@@ -152,8 +151,8 @@ internal static class SerializerEmitter
         string typeName = spec.BindingName;
         ImmutableEquatableArray<MemberSpec> members = spec.Members;
         w.WriteLine(Global.GeneratedCodeAttribute);
-        w.OpenBlock($"static {spec.FullyQualifiedName} {Global.Serializable}<{spec.FullyQualifiedName}>.Read(ref {Global.Utf8JsonReader} reader, scoped in {Global.Scope} parent, string? parentMember, int index)");
-        w.WriteLine($"var scope = {Global.Scope}.Begin(in parent, parentMember, index, {CSharpLiteral.String(typeName)});");
+        w.OpenBlock($"static {spec.FullyQualifiedName} {Global.Serializable}<{spec.FullyQualifiedName}>.Read(ref {Global.Utf8JsonReader} reader, scoped in {Global.Binding} parent, string? parentMember, int index)");
+        w.WriteLine($"var scope = {Global.Binding}.Begin(in parent, parentMember, index, {CSharpLiteral.String(typeName)});");
         w.OpenBlock("try");
         EmitContextScan(w, spec);
 

@@ -1,7 +1,6 @@
 using System;
-using Turen.Sdk.Generators.Model;
-using Turen.Sdk.Generators.Shared;
 using Global = Turen.Sdk.Shared.TurenContract.Global;
+using Turen.Sdk.Generators.Model;
 
 namespace Turen.Sdk.Generators.Emission;
 
@@ -51,12 +50,12 @@ internal static class ValueEmitter
             case ValueKind.Nested:
                 if (type.IsValueTypeNested)
                 {
-                    w.WriteLine($"{Global.Serializer}.WriteNested<{type.NonNullableName}>(writer, {value}, in scope, {CSharpLiteral.String(member)}, {index});");
+                    w.WriteLine($"{Global.Json}.WriteNested<{type.NonNullableName}>(writer, {value}, in scope, {CSharpLiteral.String(member)}, {index});");
                 }
                 else
                 {
                     w.OpenBlock($"if ({value} is {{ }} __nested{depth})");
-                    w.WriteLine($"{Global.Serializer}.WriteNested<{type.NonNullableName}>(writer, __nested{depth}, in scope, {CSharpLiteral.String(member)}, {index});");
+                    w.WriteLine($"{Global.Json}.WriteNested<{type.NonNullableName}>(writer, __nested{depth}, in scope, {CSharpLiteral.String(member)}, {index});");
                     w.CloseBlock();
                     w.OpenBlock("else");
                     w.WriteLine("writer.WriteNullValue();");
@@ -182,7 +181,7 @@ internal static class ValueEmitter
                 w.Write(")");
                 break;
             case ValueKind.Nested:
-                w.Write($"{Global.Serializer}.ReadNested<{type.NonNullableName}>(ref {reader}, in scope, {CSharpLiteral.String(member)}, {index})");
+                w.Write($"{Global.Json}.ReadNested<{type.NonNullableName}>(ref {reader}, in scope, {CSharpLiteral.String(member)}, {index})");
                 break;
             case ValueKind.Array or ValueKind.List:
                 throw new InvalidOperationException("Not a scalar kind " + type.Kind);
@@ -193,7 +192,7 @@ internal static class ValueEmitter
         }
     }
 
-    /// <summary>Writes, mid-line, an expression converting a context value to a type <c>FieldScope.AddContext</c> accepts.</summary>
+    /// <summary>Writes, mid-line, an expression converting a context value to a type <c>FieldBinding.AddContext</c> accepts.</summary>
     public static void WriteContextArgument(SourceWriter w, TypeRef type, string value, int index = -1)
     {
         string cast = type.Kind switch

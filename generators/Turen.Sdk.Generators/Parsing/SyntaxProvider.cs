@@ -9,8 +9,8 @@ using Turen.Sdk.Shared;
 namespace Turen.Sdk.Generators.Parsing;
 
 /// <summary>
-/// All attribute discovery: one <c>ForAttributeWithMetadataName</c> per (sealed) attribute, each yielding the parsed
-/// containing type from its first annotated member, merged so every type is emitted once.
+/// All attribute discovery: one <c>ForAttributeWithMetadataName</c> per (sealed) attribute, each annotated member yielding
+/// the parse of the type that declares it, merged so every type is emitted once.
 /// </summary>
 internal static class SyntaxProvider
 {
@@ -27,24 +27,16 @@ internal static class SyntaxProvider
             .WithTrackingName(StepNames.AnnotatedTypes);
     }
 
-    // Members other than a type's first annotated one yield null; they are dropped when the three passes are merged
-    // rather than by a Where/Select per pass, which would add two pipeline nodes over every annotated member.
     private static IncrementalValuesProvider<ParseResult?> ForMembers(IncrementalGeneratorInitializationContext context, string attributeName) =>
         context.SyntaxProvider.ForAttributeWithMetadataName(
             attributeName,
             static (node, _) => node is PropertyDeclarationSyntax,
-            static (attributeContext, cancellationToken) => Transform(attributeContext, cancellationToken));
+            static (attributeContext, cancellationToken) => attributeContext.TargetSymbol is IPropertySymbol property
+                ? TypeParser.ParseDeclaringType(property, cancellationToken)
+                : null);
 
-    private static ParseResult? Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        if (context.TargetSymbol is not IPropertySymbol property || !TypeParser.IsFirstAnnotatedMember(property))
-        {
-            return null;
-        }
-
-        return TypeParser.Parse(property.ContainingType, cancellationToken);
-    }
-
+    // Every annotated member yields its declaring type's parse (computed once per type); merging the three passes keeps
+    // one per type.
     private static List<ParseResult> Distinct(params ImmutableArray<ParseResult?>[] groups)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);

@@ -78,29 +78,13 @@ internal static class TypeRefParser
     {
         foreach (INamedTypeSymbol iface in type.AllInterfaces)
         {
-            if (SymbolIdentity.Is(iface, TurenContract.FieldsNamespace, TurenContract.SerializableInterfaceName))
+            if (SymbolIdentity.Is(iface, TurenContract.MetadataNamespace, TurenContract.SerializableInterfaceName))
             {
                 return true;
             }
         }
 
-        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-        {
-            if (current.DeclaringSyntaxReferences.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (ISymbol member in current.GetMembers())
-            {
-                if (member is IPropertySymbol && TypeParser.HasTurenAttribute(member))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return MemberDiscovery.HasAnnotatedProperty(type);
     }
 
     private static bool IsListLike(INamedTypeSymbol type)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Turen.Sdk.Fields.Format;
 using Turen.Sdk.Keys;
 
 namespace Turen.Sdk.Fields;

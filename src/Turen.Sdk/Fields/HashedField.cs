@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using Turen.Sdk.Annotations;
+using Turen.Sdk.Fields.Format;
 
 namespace Turen.Sdk.Fields;
 

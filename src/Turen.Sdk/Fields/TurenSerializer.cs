@@ -1,10 +1,10 @@
 using System;
 using System.Buffers;
-using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Turen.Sdk.Fields.Metadata;
 
 namespace Turen.Sdk.Fields;
 
@@ -107,7 +107,7 @@ public static class TurenSerializer
         }
 
         FieldJson.Expect(ref reader, JsonTokenType.StartObject);
-        FieldScope root = FieldScope.Root(protector);
+        FieldBinding root = FieldBinding.Root(protector);
         try
         {
             return T.Read(ref reader, in root, null, -1);
@@ -143,26 +143,12 @@ public static class TurenSerializer
         }
     }
 
-    /// <summary>Writes a nested annotated object; called by generated code.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static void WriteNested<T>(Utf8JsonWriter writer, T value, scoped in FieldScope scope, string member, int index)
-        where T : ITurenSerializable<T> => T.Write(writer, value, in scope, member, index);
-
-    /// <summary>Reads a nested annotated object (the reader is on its start token); called by generated code.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static T ReadNested<T>(ref Utf8JsonReader reader, scoped in FieldScope scope, string member, int index)
-        where T : ITurenSerializable<T>
-    {
-        FieldJson.Expect(ref reader, JsonTokenType.StartObject);
-        return T.Read(ref reader, in scope, member, index);
-    }
-
     private static void WriteRoot<T>(Utf8JsonWriter writer, T value, FieldProtector protector)
         where T : ITurenSerializable<T>
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(protector);
-        FieldScope root = FieldScope.Root(protector);
+        FieldBinding root = FieldBinding.Root(protector);
         try
         {
             T.Write(writer, value, in root, null, -1);

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Format;
 using Turen.Sdk.Generators.Tests.Models;
 using Turen.Sdk.Keys;
 
@@ -145,16 +146,16 @@ public sealed class FieldFormatConformanceTests
         private static byte[] RecordKey(byte[] dek, byte[] binding, byte[] header) =>
             HKDF.Expand(HashAlgorithmName.SHA256, Prk(dek), 32, [.. binding, .. header]);
 
-        private static byte[] MemberItem(string member)
+        private static byte[] MemberBinding(string member)
         {
             var item = new List<byte>();
             Item(item, 'M', member);
             return item.ToArray();
         }
 
-        private static byte[] Nonce(string member) => SHA256.HashData([.. "turen.nonce.v1\0"u8.ToArray(), .. MemberItem(member)])[..12];
+        private static byte[] Nonce(string member) => SHA256.HashData([.. "turen.nonce.v1\0"u8.ToArray(), .. MemberBinding(member)])[..12];
 
-        private static byte[] Aad(byte[] header, string member) => [.. header, .. MemberItem(member)];
+        private static byte[] Aad(byte[] header, string member) => [.. header, .. MemberBinding(member)];
     }
 
     /// <summary>One org with one fixed, known data key.</summary>

@@ -115,5 +115,5 @@ public sealed class ModelTests
 
 internal static class EquatableArrayTestExtensions
 {
-    public static Turen.Sdk.Generators.Shared.ImmutableEquatableArray<string> ToImmutableEquatableArrayForTest(this IEnumerable<string> values) => new(values);
+    public static Turen.Sdk.Generators.Model.ImmutableEquatableArray<string> ToImmutableEquatableArrayForTest(this IEnumerable<string> values) => new(values);
 }

@@ -1,5 +1,4 @@
 using Turen.Sdk.Generators.Emission;
-using Turen.Sdk.Generators.Shared;
 
 namespace Turen.Sdk.Generators.Tests.Unit;
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Turen.Sdk.Annotations;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Metadata;
 using Turen.Sdk.Shared;
 
 namespace Turen.Sdk.Generators.Tests.Unit;
@@ -31,6 +32,7 @@ public sealed class TurenContractTests
         [nameof(TurenContract.HashKindKeyedName)] = nameof(HashKind.Keyed),
         [nameof(TurenContract.HashKindPasswordName)] = nameof(HashKind.Password),
         [nameof(TurenContract.FieldsNamespace)] = typeof(TurenSerializer).Namespace!,
+        [nameof(TurenContract.MetadataNamespace)] = typeof(ITurenSerializable<>).Namespace!,
         [nameof(TurenContract.SerializableInterfaceName)] = typeof(ITurenSerializable<>).Name,
         [nameof(TurenContract.SerializableInterface)] = typeof(ITurenSerializable<>).FullName!,
         [nameof(TurenContract.GeneratorName)] = typeof(FieldSerializerGenerator).Assembly.GetName().Name!,
@@ -40,10 +42,9 @@ public sealed class TurenContractTests
     private static readonly Dictionary<string, object> Global = new(StringComparer.Ordinal)
     {
         [nameof(TurenContract.Global.Serializable)] = GlobalName(typeof(ITurenSerializable<>)),
-        [nameof(TurenContract.Global.Scope)] = GlobalName(typeof(FieldScope)),
+        [nameof(TurenContract.Global.Binding)] = GlobalName(typeof(FieldBinding)),
         [nameof(TurenContract.Global.Json)] = GlobalName(typeof(FieldJson)),
         [nameof(TurenContract.Global.Hashing)] = GlobalName(typeof(FieldHashing)),
-        [nameof(TurenContract.Global.Serializer)] = GlobalName(typeof(TurenSerializer)),
         [nameof(TurenContract.Global.HashedField)] = GlobalName(typeof(HashedField)),
         [nameof(TurenContract.Global.HashKind)] = GlobalName(typeof(HashKind)),
         [nameof(TurenContract.Global.Utf8JsonWriter)] = GlobalName(typeof(Utf8JsonWriter)),

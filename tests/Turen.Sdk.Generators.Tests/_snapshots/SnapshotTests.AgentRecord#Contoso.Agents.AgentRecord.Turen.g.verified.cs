@@ -5,7 +5,7 @@
 
 namespace Contoso.Agents;
 
-partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>
+partial record AgentRecord : global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Agents.AgentRecord>
 {
 	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
 	private static class __TurenJsonNames
@@ -30,9 +30,9 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 	}
 
 	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-	static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Agents.AgentRecord value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	static void global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Agents.AgentRecord value, scoped in global::Turen.Sdk.Fields.Metadata.FieldBinding parent, string? parentMember, int index)
 	{
-		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
+		var scope = global::Turen.Sdk.Fields.Metadata.FieldBinding.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
 		try
 		{
 			scope.AddContext("OrgId", value.OrgId);
@@ -41,17 +41,17 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 			writer.WritePropertyName(__TurenJsonNames.OrgId);
 			writer.WriteStringValue(value.OrgId);
 			writer.WritePropertyName(__TurenJsonNames.AgentId);
-			global::Turen.Sdk.Fields.FieldJson.WriteString(writer, value.AgentId);
+			global::Turen.Sdk.Fields.Metadata.FieldJson.WriteString(writer, value.AgentId);
 			writer.WritePropertyName(__TurenJsonNames.Hostname);
-			global::Turen.Sdk.Fields.FieldJson.WriteString(writer, value.Hostname);
+			global::Turen.Sdk.Fields.Metadata.FieldJson.WriteString(writer, value.Hostname);
 			writer.WritePropertyName(__TurenJsonNames.AgentSecret);
-			global::Turen.Sdk.Fields.FieldHashing.WriteHashed(writer, in scope, HashedFields.AgentSecret, value.AgentSecret);
+			global::Turen.Sdk.Fields.Metadata.FieldHashing.WriteHashed(writer, in scope, HashedFields.AgentSecret, value.AgentSecret);
 			writer.WritePropertyName(__TurenJsonNames.RefreshToken);
 			scope.WriteEncrypted(writer, "RefreshToken", value.RefreshToken);
 			writer.WritePropertyName(__TurenJsonNames.DeviceKey);
 			scope.WriteEncrypted(writer, "DeviceKey", value.DeviceKey);
 			writer.WritePropertyName(__TurenJsonNames.RecoveryPassphrase);
-			global::Turen.Sdk.Fields.FieldHashing.WriteHashed(writer, in scope, HashedFields.RecoveryPassphrase, value.RecoveryPassphrase);
+			global::Turen.Sdk.Fields.Metadata.FieldHashing.WriteHashed(writer, in scope, HashedFields.RecoveryPassphrase, value.RecoveryPassphrase);
 			writer.WriteEndObject();
 		}
 		finally
@@ -61,9 +61,9 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 	}
 
 	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-	static global::Contoso.Agents.AgentRecord global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	static global::Contoso.Agents.AgentRecord global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Agents.AgentRecord>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.Metadata.FieldBinding parent, string? parentMember, int index)
 	{
-		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
+		var scope = global::Turen.Sdk.Fields.Metadata.FieldBinding.Begin(in parent, parentMember, index, "Contoso.Agents.AgentRecord");
 		try
 		{
 			{
@@ -83,7 +83,7 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 					else if (scan.ValueTextEquals(__TurenJsonNames.AgentId.EncodedUtf8Bytes))
 					{
 						scan.Read();
-						__context1 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref scan) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
+						__context1 = (global::Turen.Sdk.Fields.Metadata.FieldJson.ReadString(ref scan) ?? throw global::Turen.Sdk.Fields.Metadata.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
 						__hasContext1 = true;
 					}
 					else
@@ -92,9 +92,9 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 						scan.Skip();
 					}
 				}
-				if (!__hasContext0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
+				if (!__hasContext0) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
 				scope.AddContext("OrgId", __context0);
-				if (!__hasContext1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
+				if (!__hasContext1) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
 				scope.AddContext("AgentId", __context1);
 			}
 			global::System.Guid __value0 = default!;
@@ -119,19 +119,19 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 				else if (reader.ValueTextEquals(__TurenJsonNames.AgentId.EncodedUtf8Bytes))
 				{
 					reader.Read();
-					__value1 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
+					__value1 = (global::Turen.Sdk.Fields.Metadata.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.Metadata.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentId"));
 					__has1 = true;
 				}
 				else if (reader.ValueTextEquals(__TurenJsonNames.Hostname.EncodedUtf8Bytes))
 				{
 					reader.Read();
-					__value2 = (global::Turen.Sdk.Fields.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "Hostname"));
+					__value2 = (global::Turen.Sdk.Fields.Metadata.FieldJson.ReadString(ref reader) ?? throw global::Turen.Sdk.Fields.Metadata.FieldJson.NullMember("Contoso.Agents.AgentRecord", "Hostname"));
 					__has2 = true;
 				}
 				else if (reader.ValueTextEquals(__TurenJsonNames.AgentSecret.EncodedUtf8Bytes))
 				{
 					reader.Read();
-					__value3 = global::Turen.Sdk.Fields.FieldHashing.ReadHashed(ref reader, HashedFields.AgentSecret) ?? throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentSecret");
+					__value3 = global::Turen.Sdk.Fields.Metadata.FieldHashing.ReadHashed(ref reader, HashedFields.AgentSecret) ?? throw global::Turen.Sdk.Fields.Metadata.FieldJson.NullMember("Contoso.Agents.AgentRecord", "AgentSecret");
 					__has3 = true;
 				}
 				else if (reader.ValueTextEquals(__TurenJsonNames.RefreshToken.EncodedUtf8Bytes))
@@ -147,7 +147,7 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 				else if (reader.ValueTextEquals(__TurenJsonNames.RecoveryPassphrase.EncodedUtf8Bytes))
 				{
 					reader.Read();
-					__value6 = global::Turen.Sdk.Fields.FieldHashing.ReadHashed(ref reader, HashedFields.RecoveryPassphrase);
+					__value6 = global::Turen.Sdk.Fields.Metadata.FieldHashing.ReadHashed(ref reader, HashedFields.RecoveryPassphrase);
 				}
 				else
 				{
@@ -155,10 +155,10 @@ partial record AgentRecord : global::Turen.Sdk.Fields.ITurenSerializable<global:
 					reader.Skip();
 				}
 			}
-			if (!__has0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
-			if (!__has1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
-			if (!__has2) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "Hostname");
-			if (!__has3) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentSecret");
+			if (!__has0) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "OrgId");
+			if (!__has1) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentId");
+			if (!__has2) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "Hostname");
+			if (!__has3) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Agents.AgentRecord", "AgentSecret");
 			return new global::Contoso.Agents.AgentRecord
 			{
 				OrgId = __value0,

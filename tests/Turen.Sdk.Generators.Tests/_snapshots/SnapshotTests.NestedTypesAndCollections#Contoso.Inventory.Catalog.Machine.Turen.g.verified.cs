@@ -7,7 +7,7 @@ namespace Contoso.Inventory;
 
 partial class Catalog
 {
-	partial class Machine : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>
+	partial class Machine : global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>
 	{
 		[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
 		private static class __TurenJsonNames
@@ -21,9 +21,9 @@ partial class Catalog
 		}
 
 		[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-		static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Catalog.Machine value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+		static void global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Catalog.Machine value, scoped in global::Turen.Sdk.Fields.Metadata.FieldBinding parent, string? parentMember, int index)
 		{
-			var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
+			var scope = global::Turen.Sdk.Fields.Metadata.FieldBinding.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
 			try
 			{
 				scope.AddContext("Id", (long)value.Id);
@@ -37,7 +37,7 @@ partial class Catalog
 				{
 					if (value.Commissioned.HasValue)
 					{
-						global::Turen.Sdk.Fields.FieldJson.WriteDateOnly(writer, value.Commissioned.GetValueOrDefault());
+						global::Turen.Sdk.Fields.Metadata.FieldJson.WriteDateOnly(writer, value.Commissioned.GetValueOrDefault());
 					}
 					else
 					{
@@ -52,7 +52,7 @@ partial class Catalog
 						int __index0 = 0;
 						foreach (var __item0 in __items0)
 						{
-							global::Turen.Sdk.Fields.TurenSerializer.WriteNested<global::Contoso.Inventory.Disk>(writer, __item0, in scope, "Disks", __index0);
+							global::Turen.Sdk.Fields.Metadata.FieldJson.WriteNested<global::Contoso.Inventory.Disk>(writer, __item0, in scope, "Disks", __index0);
 							__index0++;
 						}
 						writer.WriteEndArray();
@@ -70,7 +70,7 @@ partial class Catalog
 						int __index0 = 0;
 						foreach (var __item0 in __items0)
 						{
-							global::Turen.Sdk.Fields.FieldJson.WriteTimeSpan(writer, __item0);
+							global::Turen.Sdk.Fields.Metadata.FieldJson.WriteTimeSpan(writer, __item0);
 							__index0++;
 						}
 						writer.WriteEndArray();
@@ -84,7 +84,7 @@ partial class Catalog
 				{
 					if (value.Boot.HasValue)
 					{
-						global::Turen.Sdk.Fields.TurenSerializer.WriteNested<global::Contoso.Inventory.Disk>(writer, value.Boot.GetValueOrDefault(), in scope, "Boot", -1);
+						global::Turen.Sdk.Fields.Metadata.FieldJson.WriteNested<global::Contoso.Inventory.Disk>(writer, value.Boot.GetValueOrDefault(), in scope, "Boot", -1);
 					}
 					else
 					{
@@ -100,9 +100,9 @@ partial class Catalog
 		}
 
 		[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-		static global::Contoso.Inventory.Catalog.Machine global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+		static global::Contoso.Inventory.Catalog.Machine global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Inventory.Catalog.Machine>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.Metadata.FieldBinding parent, string? parentMember, int index)
 		{
-			var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
+			var scope = global::Turen.Sdk.Fields.Metadata.FieldBinding.Begin(in parent, parentMember, index, "Contoso.Inventory.Catalog+Machine");
 			try
 			{
 				{
@@ -131,9 +131,9 @@ partial class Catalog
 							scan.Skip();
 						}
 					}
-					if (!__hasContext0) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Id");
+					if (!__hasContext0) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Id");
 					scope.AddContext("Id", (long)__context0);
-					if (!__hasContext1) throw global::Turen.Sdk.Fields.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Status");
+					if (!__hasContext1) throw global::Turen.Sdk.Fields.Metadata.FieldJson.MissingMember("Contoso.Inventory.Catalog+Machine", "Status");
 					scope.AddContext("Status", (long)__context1);
 				}
 				long __value0 = default!;
@@ -157,22 +157,22 @@ partial class Catalog
 					else if (reader.ValueTextEquals(__TurenJsonNames.Commissioned.EncodedUtf8Bytes))
 					{
 						reader.Read();
-						__value2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.DateOnly?)global::Turen.Sdk.Fields.FieldJson.ReadDateOnly(ref reader));
+						__value2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::System.DateOnly?)global::Turen.Sdk.Fields.Metadata.FieldJson.ReadDateOnly(ref reader));
 					}
 					else if (reader.ValueTextEquals(__TurenJsonNames.Disks.EncodedUtf8Bytes))
 					{
 						reader.Read();
 						if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
 						{
-							throw global::Turen.Sdk.Fields.FieldJson.NullMember("Contoso.Inventory.Catalog+Machine", "Disks");
+							throw global::Turen.Sdk.Fields.Metadata.FieldJson.NullMember("Contoso.Inventory.Catalog+Machine", "Disks");
 						}
 						else
 						{
-							global::Turen.Sdk.Fields.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+							global::Turen.Sdk.Fields.Metadata.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
 							var __list = new global::System.Collections.Generic.List<global::Contoso.Inventory.Disk>();
 							while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
 							{
-								__list.Add(global::Turen.Sdk.Fields.TurenSerializer.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Disks", __list.Count));
+								__list.Add(global::Turen.Sdk.Fields.Metadata.FieldJson.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Disks", __list.Count));
 							}
 							__value3 = __list;
 						}
@@ -186,11 +186,11 @@ partial class Catalog
 						}
 						else
 						{
-							global::Turen.Sdk.Fields.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+							global::Turen.Sdk.Fields.Metadata.FieldJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
 							var __list = new global::System.Collections.Generic.List<global::System.TimeSpan>();
 							while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
 							{
-								__list.Add(global::Turen.Sdk.Fields.FieldJson.ReadTimeSpan(ref reader));
+								__list.Add(global::Turen.Sdk.Fields.Metadata.FieldJson.ReadTimeSpan(ref reader));
 							}
 							__value4 = __list.ToArray();
 						}
@@ -198,7 +198,7 @@ partial class Catalog
 					else if (reader.ValueTextEquals(__TurenJsonNames.Boot.EncodedUtf8Bytes))
 					{
 						reader.Read();
-						__value5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::Contoso.Inventory.Disk?)global::Turen.Sdk.Fields.TurenSerializer.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Boot", -1));
+						__value5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::Contoso.Inventory.Disk?)global::Turen.Sdk.Fields.Metadata.FieldJson.ReadNested<global::Contoso.Inventory.Disk>(ref reader, in scope, "Boot", -1));
 					}
 					else
 					{

@@ -5,7 +5,7 @@
 
 namespace Contoso.Inventory;
 
-partial record struct Disk : global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>
+partial record struct Disk : global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Inventory.Disk>
 {
 	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
 	private static class __TurenJsonNames
@@ -15,9 +15,9 @@ partial record struct Disk : global::Turen.Sdk.Fields.ITurenSerializable<global:
 	}
 
 	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-	static void global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Disk value, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	static void global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Inventory.Disk>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Inventory.Disk value, scoped in global::Turen.Sdk.Fields.Metadata.FieldBinding parent, string? parentMember, int index)
 	{
-		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
+		var scope = global::Turen.Sdk.Fields.Metadata.FieldBinding.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
 		try
 		{
 			writer.WriteStartObject();
@@ -34,9 +34,9 @@ partial record struct Disk : global::Turen.Sdk.Fields.ITurenSerializable<global:
 	}
 
 	[global::System.CodeDom.Compiler.GeneratedCode("Turen.Sdk.Generators", "0.1.0")]
-	static global::Contoso.Inventory.Disk global::Turen.Sdk.Fields.ITurenSerializable<global::Contoso.Inventory.Disk>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.FieldScope parent, string? parentMember, int index)
+	static global::Contoso.Inventory.Disk global::Turen.Sdk.Fields.Metadata.ITurenSerializable<global::Contoso.Inventory.Disk>.Read(ref global::System.Text.Json.Utf8JsonReader reader, scoped in global::Turen.Sdk.Fields.Metadata.FieldBinding parent, string? parentMember, int index)
 	{
-		var scope = global::Turen.Sdk.Fields.FieldScope.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
+		var scope = global::Turen.Sdk.Fields.Metadata.FieldBinding.Begin(in parent, parentMember, index, "Contoso.Inventory.Disk");
 		try
 		{
 			int __value0 = default!;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Format;
 
 namespace Turen.Sdk.Tests.Fields;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Format;
 
 namespace Turen.Sdk.Tests.Fields;
 

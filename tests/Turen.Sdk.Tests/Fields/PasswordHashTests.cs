@@ -1,5 +1,6 @@
 using System;
 using Turen.Sdk.Fields;
+using Turen.Sdk.Fields.Format;
 
 namespace Turen.Sdk.Tests.Fields;
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Format;
 
 /// <summary>
 /// Keyed HMAC-SHA-256 instances for one key, reused across calls. On Linux each one-shot

@@ -6,8 +6,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Turen.Sdk.Fields.Format;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Metadata;
 
 /// <summary>
 /// What an encrypted value is bound to: the organization, the chain of records from the root object down (type, context
@@ -17,10 +18,10 @@ namespace Turen.Sdk.Fields;
 /// </summary>
 /// <remarks>
 /// Each item is tagged and length-prefixed (docs/format.md (field values)), so two different bindings never have equal bytes.
-/// Called only by generated code; the owner of a scope disposes it, copies passed by <c>in</c> never do.
+/// Called only by generated code; the owner of a binding disposes it, copies passed by <c>in</c> never do.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public ref struct FieldScope
+public ref struct FieldBinding
 {
     private const byte OrgTag = (byte)'O';
     private const byte TypeTag = (byte)'T';
@@ -42,7 +43,7 @@ public ref struct FieldScope
     private AesGcm? _opener;
     private byte[]? _headers; // [0, 21): the header values are sealed under; [21, 42): the header _opener was derived for.
 
-    private FieldScope(FieldProtector protector, int capacity, string typeName)
+    private FieldBinding(FieldProtector protector, int capacity, string typeName)
     {
         _protector = protector;
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
@@ -50,38 +51,38 @@ public ref struct FieldScope
         _typeName = typeName;
     }
 
-    /// <summary>The protector whose keys the scope uses.</summary>
-    public readonly FieldProtector Protector => _protector ?? throw new InvalidOperationException("The field scope was not initialized.");
+    /// <summary>The protector whose keys the binding uses.</summary>
+    public readonly FieldProtector Protector => _protector ?? throw new InvalidOperationException("The field binding was not initialized.");
 
     /// <summary>Starts the binding of a root object: label and organization. Dispose it when the object is done.</summary>
-    public static FieldScope Root(FieldProtector protector)
+    public static FieldBinding Root(FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(protector);
-        var scope = new FieldScope(protector, 64 + protector.OrgIdUtf8.Length, string.Empty);
-        scope.Append(FieldFormat.ValueLabel);
-        scope.AppendItem(OrgTag, protector.OrgIdUtf8);
-        return scope;
+        var binding = new FieldBinding(protector, 64 + protector.OrgIdUtf8.Length, string.Empty);
+        binding.Append(FieldFormat.ValueLabel);
+        binding.AppendItem(OrgTag, protector.OrgIdUtf8);
+        return binding;
     }
 
     /// <summary>
     /// Starts the binding of a record of <paramref name="typeName"/> reached from <paramref name="parent"/> through
     /// <paramref name="parentMember"/> (null at the root) at <paramref name="index"/> (-1 outside a collection).
     /// </summary>
-    public static FieldScope Begin(scoped in FieldScope parent, string? parentMember, int index, string typeName)
+    public static FieldBinding Begin(scoped in FieldBinding parent, string? parentMember, int index, string typeName)
     {
         FieldProtector protector = parent.Protector;
-        var scope = new FieldScope(protector, parent._length + 128 + (typeName.Length * 3), typeName);
-        scope.Append(parent._buffer.AsSpan(0, parent._length));
+        var binding = new FieldBinding(protector, parent._length + 128 + (typeName.Length * 3), typeName);
+        binding.Append(parent._buffer.AsSpan(0, parent._length));
         if (parentMember is not null)
         {
-            scope.AppendItem(LinkTag, parentMember);
-            scope.EnsureCapacity(4);
-            BinaryPrimitives.WriteInt32BigEndian(scope._buffer.AsSpan(scope._length), index);
-            scope._length += 4;
+            binding.AppendItem(LinkTag, parentMember);
+            binding.EnsureCapacity(4);
+            BinaryPrimitives.WriteInt32BigEndian(binding._buffer.AsSpan(binding._length), index);
+            binding._length += 4;
         }
 
-        scope.AppendItem(TypeTag, typeName);
-        return scope;
+        binding.AppendItem(TypeTag, typeName);
+        return binding;
     }
 
     /// <summary>Binds a string context value.</summary>
@@ -239,7 +240,7 @@ public ref struct FieldScope
         }
     }
 
-    /// <summary>Returns the buffer to the pool. Only the scope's owner calls it.</summary>
+    /// <summary>Returns the buffer to the pool. Only the binding's owner calls it.</summary>
     public void Dispose()
     {
         _sealer?.Dispose();
@@ -283,7 +284,7 @@ public ref struct FieldScope
         try
         {
             header.CopyTo(raw);
-            MemberItem item = MemberItem.For(member);
+            MemberBinding item = MemberBinding.For(member);
             Span<byte> aad = stackalloc byte[item.AadLength];
             item.WriteAad(header, aad);
             _sealer.Encrypt(item.Nonce, plaintext, raw.Slice(FieldFormat.HeaderSize, plaintext.Length), raw.Slice(FieldFormat.HeaderSize + plaintext.Length, FieldFormat.TagSize), aad);
@@ -328,7 +329,7 @@ public ref struct FieldScope
         }
 
         int length = raw.Length - FieldFormat.Overhead;
-        MemberItem item = MemberItem.For(member);
+        MemberBinding item = MemberBinding.For(member);
         Span<byte> aad = stackalloc byte[item.AadLength];
         item.WriteAad(header, aad);
         Span<byte> text = raw.Slice(FieldFormat.HeaderSize, length);
@@ -412,7 +413,7 @@ public ref struct FieldScope
     {
         if (_buffer is null)
         {
-            throw new InvalidOperationException("The field scope was not initialized or is disposed.");
+            throw new InvalidOperationException("The field binding was not initialized or is disposed.");
         }
 
         if (_length + extra <= _buffer.Length)

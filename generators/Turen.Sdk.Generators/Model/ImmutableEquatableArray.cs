@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Turen.Sdk.Generators.Shared;
+namespace Turen.Sdk.Generators.Model;
 
 /// <summary>
 /// An immutable array compared by its elements, so generator models that hold collections stay equatable and the

@@ -3,12 +3,27 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Metadata;
 
-/// <summary>JSON helpers for the types <see cref="Utf8JsonWriter"/> has no overload for, and token checks; called by generated code.</summary>
+/// <summary>
+/// Nested annotated objects, JSON helpers for the types <see cref="Utf8JsonWriter"/> has no overload for, and token checks;
+/// called by generated code.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FieldJson
 {
+    /// <summary>Writes a nested annotated object; called by generated code.</summary>
+    public static void WriteNested<T>(Utf8JsonWriter writer, T value, scoped in FieldBinding binding, string member, int index)
+        where T : ITurenSerializable<T> => T.Write(writer, value, in binding, member, index);
+
+    /// <summary>Reads a nested annotated object (the reader is on its start token); called by generated code.</summary>
+    public static T ReadNested<T>(ref Utf8JsonReader reader, scoped in FieldBinding binding, string member, int index)
+        where T : ITurenSerializable<T>
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        return T.Read(ref reader, in binding, member, index);
+    }
+
     /// <summary>Writes a string or null.</summary>
     public static void WriteString(Utf8JsonWriter writer, string? value)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using NSec.Cryptography;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Format;
 
 /// <summary>
 /// Argon2id password hashes (RFC 9106) in the PHC string format:

@@ -1,15 +1,16 @@
 using System;
 using System.ComponentModel;
 using System.Text.Json;
+using Turen.Sdk.Fields.Format;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Metadata;
 
 /// <summary>Writes and reads <c>[Hashed]</c> members; called by generated serializers.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FieldHashing
 {
     /// <summary>Writes the stored form: a value that already is a hash (read back from storage) unchanged, anything else hashed.</summary>
-    public static void WriteHashed(Utf8JsonWriter writer, scoped in FieldScope scope, HashedField field, string? value)
+    public static void WriteHashed(Utf8JsonWriter writer, scoped in FieldBinding binding, HashedField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(field);
@@ -23,11 +24,11 @@ public static class FieldHashing
         }
         else if (field.Kind == Annotations.HashKind.Keyed)
         {
-            KeyedHash.Write(writer, scope.Protector, field.TypeName, field.MemberName, value);
+            KeyedHash.Write(writer, binding.Protector, field.TypeName, field.MemberName, value);
         }
         else
         {
-            writer.WriteStringValue(field.Compute(scope.Protector, value));
+            writer.WriteStringValue(field.Compute(binding.Protector, value));
         }
     }
 

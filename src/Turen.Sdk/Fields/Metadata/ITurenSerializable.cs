@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Metadata;
 
 /// <summary>
 /// Implemented by the Turen source generator on every partial type with <c>[Encrypted]</c>, <c>[Hashed]</c> or
@@ -13,9 +13,9 @@ public interface ITurenSerializable<TSelf>
 {
     /// <summary>Writes <paramref name="value"/> as a JSON object; generated.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract void Write(Utf8JsonWriter writer, TSelf value, scoped in FieldScope parent, string? parentMember, int index);
+    static abstract void Write(Utf8JsonWriter writer, TSelf value, scoped in FieldBinding parent, string? parentMember, int index);
 
     /// <summary>Reads a JSON object (the reader is on its start token); generated.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract TSelf Read(ref Utf8JsonReader reader, scoped in FieldScope parent, string? parentMember, int index);
+    static abstract TSelf Read(ref Utf8JsonReader reader, scoped in FieldBinding parent, string? parentMember, int index);
 }

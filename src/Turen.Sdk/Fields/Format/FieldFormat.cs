@@ -1,4 +1,4 @@
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Format;
 
 /// <summary>
 /// Constants of the field-value format (docs/format.md (field values)). An encrypted value is

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Turen.Sdk.Generators.Shared;
+namespace Turen.Sdk.Generators.Emission;
 
 /// <summary>
 /// Writes indented C# text line by line (after System.Text.Json's SourceWriter): cheaper and easier to read than

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Format;
 
 /// <summary>
 /// Keyed lookup hashes: <c>thash1$&lt;dekVersion&gt;$&lt;base64url(HMAC-SHA-256(hashKey, UTF-8(value)))&gt;</c> where

@@ -4,24 +4,24 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Turen.Sdk.Fields;
+namespace Turen.Sdk.Fields.Format;
 
 /// <summary>
 /// A member's binding item (<c>'M' ‖ u16 length ‖ UTF-8 name</c>) and the AES-GCM nonce derived from it
 /// (<c>SHA-256("turen.nonce.v1" 0x00 ‖ item)[0..12)</c>, docs/format.md). Both depend on the member name only, so they
 /// are computed once per name rather than hashed for every value.
 /// </summary>
-internal sealed class MemberItem
+internal sealed class MemberBinding
 {
     private const byte MemberTag = (byte)'M';
 
     // Member names come from generated code, so the set is small and fixed; the bound only guards against misuse.
     private const int MaxCached = 4096;
 
-    private static readonly ConcurrentDictionary<string, MemberItem> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MemberBinding> Cache = new(StringComparer.Ordinal);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private MemberItem(byte[] bytes, byte[] nonce)
+    private MemberBinding(byte[] bytes, byte[] nonce)
     {
         Bytes = bytes;
         Nonce = nonce;
@@ -43,9 +43,9 @@ internal sealed class MemberItem
         Bytes.CopyTo(destination[FieldFormat.HeaderSize..]);
     }
 
-    public static MemberItem For(string member)
+    public static MemberBinding For(string member)
     {
-        if (Cache.TryGetValue(member, out MemberItem? item))
+        if (Cache.TryGetValue(member, out MemberBinding? item))
         {
             return item;
         }
@@ -59,7 +59,7 @@ internal sealed class MemberItem
         return item;
     }
 
-    private static MemberItem Create(string member)
+    private static MemberBinding Create(string member)
     {
         int length = StrictUtf8.GetByteCount(member);
         if (length > ushort.MaxValue)
@@ -76,6 +76,6 @@ internal sealed class MemberItem
         FieldFormat.NonceLabel.CopyTo(input);
         bytes.CopyTo(input.AsSpan(FieldFormat.NonceLabel.Length));
         byte[] nonce = SHA256.HashData(input)[..FieldFormat.NonceSize];
-        return new MemberItem(bytes, nonce);
+        return new MemberBinding(bytes, nonce);
     }
 }
