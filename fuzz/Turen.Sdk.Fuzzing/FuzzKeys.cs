@@ -1,5 +1,7 @@
 using System;
 using Turen.Sdk.Envelope;
+using Turen.Sdk.Fields;
+using Turen.Sdk.Testing;
 
 namespace Turen.Sdk.Fuzzing;
 
@@ -9,6 +11,12 @@ namespace Turen.Sdk.Fuzzing;
 /// </summary>
 public static class FuzzKeys
 {
+    /// <summary>The org of the field targets: it has field keys 1 and 2.</summary>
+    public const string FieldOrgId = "fuzz-org";
+
+    /// <summary>The newest field key version, active unless a target asks otherwise.</summary>
+    public const int LatestFieldKeyVersion = 2;
+
     /// <summary>The raw AES-256 wrapping key of the session target.</summary>
     public static ReadOnlySpan<byte> SessionKey256 => new byte[]
     {
@@ -37,5 +45,30 @@ public static class FuzzKeys
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// A protector for <see cref="FieldOrgId"/> with both field key versions loaded, so that old values decode too, and
+    /// <paramref name="activeVersion"/> used for new values.
+    /// </summary>
+    public static FieldProtector CreateFieldProtector(int activeVersion = LatestFieldKeyVersion)
+    {
+        var keys = new FixedOrgKeyProvider();
+        for (int version = 1; version <= LatestFieldKeyVersion; version++)
+        {
+            keys.Add(FieldOrgId, version, FieldKey(version));
+        }
+
+        keys.SetActive(FieldOrgId, activeVersion);
+
+        // Cheap Argon2id parameters: the seeds must be made quickly; stored hashes carry their own parameters.
+        var options = new FieldProtectorOptions { PasswordMemoryKiB = 16, PasswordIterations = 1 };
+        FieldProtector protector = FieldProtector.CreateAsync(keys, FieldOrgId, options).AsTask().GetAwaiter().GetResult();
+        for (int version = 1; version <= LatestFieldKeyVersion; version++)
+        {
+            protector.LoadKeyVersionAsync(version).AsTask().GetAwaiter().GetResult();
+        }
+
+        return protector;
     }
 }

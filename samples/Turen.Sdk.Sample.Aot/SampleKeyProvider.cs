@@ -10,6 +10,11 @@ namespace Turen.Sdk.Sample.Aot;
 /// <summary>
 /// Stands in for the org key manager (which unwraps org data keys with KMS): one random key per org, version 1.
 /// </summary>
+/// <remarks>
+/// Deliberately local rather than the repository's test kit (src/Turen.Sdk.Testing): a sample shows what a user writes,
+/// and a user can reference neither that unshipped project nor the xunit it brings into a NativeAOT publish. A real
+/// application passes the org key ring from <c>AddTuren</c> instead.
+/// </remarks>
 internal sealed class SampleKeyProvider : IOrgKeyProvider, IDisposable
 {
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);

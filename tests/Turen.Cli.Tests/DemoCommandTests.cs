@@ -11,7 +11,7 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task Demo_initialises_the_home_and_org_once_and_round_trips_the_sample()
     {
-        using var home = new TempDir();
+        using var home = new TempDirectory();
         var first = await CliRunner.RunAsync(null, RepositoryPaths.Root, "demo", "--home", home.Path);
         string output = Encoding.UTF8.GetString(first.Stdout);
         Assert.True(first.ExitCode == 0, output + first.Stderr);

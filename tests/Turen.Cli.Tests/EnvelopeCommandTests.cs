@@ -11,13 +11,13 @@ namespace Turen.Cli.Tests;
 
 public sealed class EnvelopeCommandTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly string _key;
     private readonly byte[] _plaintext = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"type\":\"tool.call\",\"tool\":\"bash\"}\n", 500)));
 
     public EnvelopeCommandTests()
     {
-        _key = _dir.File("org.key");
+        _key = _dir.Combine("org.key");
         File.WriteAllText(_key, Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()) + "\n");
     }
 
@@ -29,19 +29,19 @@ public sealed class EnvelopeCommandTests : IDisposable
     [Fact]
     public async Task Seal_and_open_through_files_round_trip()
     {
-        File.WriteAllBytes(_dir.File("in.jsonl"), _plaintext);
-        var seal = await CliRunner.RunAsync(null, null, Seal(_dir.File("in.jsonl"), "-o", _dir.File("s.turen"), "--frame-length", "1000"));
+        File.WriteAllBytes(_dir.Combine("in.jsonl"), _plaintext);
+        var seal = await CliRunner.RunAsync(null, null, Seal(_dir.Combine("in.jsonl"), "-o", _dir.Combine("s.turen"), "--frame-length", "1000"));
         Assert.Equal(0, seal.ExitCode);
         Assert.Empty(seal.Stdout);
 
         using var keyring = RawAesKeyring.Create("turen", "org-dek-1", Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
-        SessionBlobHeader header = SessionBlob.ReadUnverifiedHeader(File.ReadAllBytes(_dir.File("s.turen")));
+        SessionBlobHeader header = SessionBlob.ReadUnverifiedHeader(File.ReadAllBytes(_dir.Combine("s.turen")));
         Assert.Equal(1000, header.FrameLength);
         Assert.Equal("acme", header.Context["turen.org"]);
 
-        var open = await CliRunner.RunAsync(null, null, "open", _dir.File("s.turen"), "-o", _dir.File("out.jsonl"), "--raw-key", _key, "--key-name", "org-dek-1", "--context", "turen.org=acme");
+        var open = await CliRunner.RunAsync(null, null, "open", _dir.Combine("s.turen"), "-o", _dir.Combine("out.jsonl"), "--raw-key", _key, "--key-name", "org-dek-1", "--context", "turen.org=acme");
         Assert.Equal(0, open.ExitCode);
-        Assert.Equal(_plaintext, File.ReadAllBytes(_dir.File("out.jsonl")));
+        Assert.Equal(_plaintext, File.ReadAllBytes(_dir.Combine("out.jsonl")));
         Assert.Equal(new[] { "in.jsonl", "org.key", "out.jsonl", "s.turen" }, Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -72,7 +72,7 @@ public sealed class EnvelopeCommandTests : IDisposable
     {
         var seal = await CliRunner.RunAsync(_plaintext, null, Seal());
         Assert.Equal(0, seal.ExitCode);
-        string otherKey = _dir.File("other.key");
+        string otherKey = _dir.Combine("other.key");
         File.WriteAllBytes(otherKey, new byte[16]);
         var open = await CliRunner.RunAsync(seal.Stdout, null, "open", "--raw-key", otherKey, "--key-name", "old", "--raw-key", _key, "--key-name", "org-dek-1");
         Assert.Equal(0, open.ExitCode);
@@ -85,18 +85,18 @@ public sealed class EnvelopeCommandTests : IDisposable
         var seal = await CliRunner.RunAsync(_plaintext, null, Seal("--frame-length", "100"));
         byte[] tampered = (byte[])seal.Stdout.Clone();
         tampered[^5] ^= 1;
-        File.WriteAllBytes(_dir.File("t.turen"), tampered);
-        File.WriteAllText(_dir.File("keep.jsonl"), "previous");
+        File.WriteAllBytes(_dir.Combine("t.turen"), tampered);
+        File.WriteAllText(_dir.Combine("keep.jsonl"), "previous");
 
-        var open = await CliRunner.RunAsync(null, null, "open", _dir.File("t.turen"), "-o", _dir.File("keep.jsonl"), "--raw-key", _key, "--key-name", "org-dek-1");
+        var open = await CliRunner.RunAsync(null, null, "open", _dir.Combine("t.turen"), "-o", _dir.Combine("keep.jsonl"), "--raw-key", _key, "--key-name", "org-dek-1");
         Assert.Equal(1, open.ExitCode);
         Assert.Contains("not authentic", open.Stderr, StringComparison.Ordinal);
-        Assert.Equal("previous", File.ReadAllText(_dir.File("keep.jsonl")));
+        Assert.Equal("previous", File.ReadAllText(_dir.Combine("keep.jsonl")));
         Assert.Equal(3, Directory.GetFiles(_dir.Path).Length); // org.key, t.turen, keep.jsonl: no temporary left
 
-        var wrongKey = await CliRunner.RunAsync(seal.Stdout, null, "open", "-o", _dir.File("new.jsonl"), "--raw-key", _key, "--key-name", "other");
+        var wrongKey = await CliRunner.RunAsync(seal.Stdout, null, "open", "-o", _dir.Combine("new.jsonl"), "--raw-key", _key, "--key-name", "other");
         Assert.Equal(1, wrongKey.ExitCode);
-        Assert.False(File.Exists(_dir.File("new.jsonl")));
+        Assert.False(File.Exists(_dir.Combine("new.jsonl")));
 
         var wrongContext = await CliRunner.RunAsync(seal.Stdout, null, "open", "--raw-key", _key, "--key-name", "org-dek-1", "--context", "turen.org=evil");
         Assert.Equal(1, wrongContext.ExitCode);
@@ -112,7 +112,7 @@ public sealed class EnvelopeCommandTests : IDisposable
             e.GetProperty("category").GetString() == "official-raw-aes" && e.GetProperty("message_version").GetInt32() == 1
             && e.GetProperty("expect").GetString() == "success" && e.GetProperty("keys").GetArrayLength() == 1);
         JsonElement key = v.GetProperty("keys")[0];
-        string keyFile = _dir.File("legacy.key");
+        string keyFile = _dir.Combine("legacy.key");
         File.WriteAllBytes(keyFile, Convert.FromBase64String(key.GetProperty("key_b64").GetString()!));
         string[] args = { "open", Path.Combine(vectors, v.GetProperty("ciphertext").GetString()!), "--raw-key", keyFile, "--key-name", key.GetProperty("name").GetString()!, "--key-namespace", key.GetProperty("namespace").GetString()! };
 
@@ -169,8 +169,8 @@ public sealed class EnvelopeCommandTests : IDisposable
     [Fact]
     public async Task A_short_key_file_is_a_usage_error()
     {
-        File.WriteAllBytes(_dir.File("short.key"), new byte[10]);
-        var result = await CliRunner.RunAsync(_plaintext, null, "open", "--raw-key", _dir.File("short.key"), "--key-name", "a");
+        File.WriteAllBytes(_dir.Combine("short.key"), new byte[10]);
+        var result = await CliRunner.RunAsync(_plaintext, null, "open", "--raw-key", _dir.Combine("short.key"), "--key-name", "a");
         Assert.Equal(2, result.ExitCode);
     }
 }

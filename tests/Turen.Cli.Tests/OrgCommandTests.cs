@@ -9,8 +9,8 @@ namespace Turen.Cli.Tests;
 /// <summary><c>turen init</c>, <c>turen org …</c> and the org mode of <c>seal</c>/<c>open</c>, run as a user would.</summary>
 public sealed class OrgCommandTests : IDisposable
 {
-    private readonly TempDir _home = new();
-    private readonly TempDir _files = new();
+    private readonly TempDirectory _home = new();
+    private readonly TempDirectory _files = new();
     private readonly byte[] _plaintext = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200).Select(i => $"{{\"event\":{i},\"text\":\"line {i}\"}}\n")));
 
     private Task<(int ExitCode, byte[] Stdout, string Stderr)> Turen(byte[]? stdin, params string[] args) =>
@@ -29,8 +29,8 @@ public sealed class OrgCommandTests : IDisposable
         Assert.Contains("key-encryption key local:", Text(first), StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("already initialised", Text(second), StringComparison.Ordinal);
-        Assert.True(File.Exists(_home.File("kek.key")));
-        Assert.True(File.Exists(_home.File("turen.db")));
+        Assert.True(File.Exists(_home.Combine("kek.key")));
+        Assert.True(File.Exists(_home.Combine("turen.db")));
     }
 
     [Fact]
@@ -95,23 +95,23 @@ public sealed class OrgCommandTests : IDisposable
         await Turen(null, "org", "create", "acme");
         await Turen(null, "org", "create", "other");
 
-        var seal = await Turen(_plaintext, "seal", "--org", "acme", "--session", "s-1", "-o", _files.File("s.turen"));
+        var seal = await Turen(_plaintext, "seal", "--org", "acme", "--session", "s-1", "-o", _files.Combine("s.turen"));
         Assert.True(seal.ExitCode == 0, Text(seal));
         await Turen(null, "org", "rotate", "acme");
-        var open = await Turen(null, "open", _files.File("s.turen"), "-o", _files.File("out.jsonl"));
-        var asserted = await Turen(null, "open", _files.File("s.turen"), "--org", "acme");
-        var wrongOrg = await Turen(null, "open", _files.File("s.turen"), "--org", "other", "-o", _files.File("never.jsonl"));
+        var open = await Turen(null, "open", _files.Combine("s.turen"), "-o", _files.Combine("out.jsonl"));
+        var asserted = await Turen(null, "open", _files.Combine("s.turen"), "--org", "acme");
+        var wrongOrg = await Turen(null, "open", _files.Combine("s.turen"), "--org", "other", "-o", _files.Combine("never.jsonl"));
 
         Assert.True(open.ExitCode == 0, Text(open));
-        Assert.Equal(_plaintext, File.ReadAllBytes(_files.File("out.jsonl")));
+        Assert.Equal(_plaintext, File.ReadAllBytes(_files.Combine("out.jsonl")));
         Assert.Equal(0, asserted.ExitCode);
         Assert.Equal(_plaintext, asserted.Stdout);
         Assert.Equal(1, wrongOrg.ExitCode);
-        Assert.False(File.Exists(_files.File("never.jsonl")));
+        Assert.False(File.Exists(_files.Combine("never.jsonl")));
 
         // Retiring the version the blob was sealed under makes it unreadable, as intended.
         await Turen(null, "org", "retire", "acme", "--below", "2");
-        var retired = await Turen(null, "open", _files.File("s.turen"));
+        var retired = await Turen(null, "open", _files.Combine("s.turen"));
         Assert.Equal(1, retired.ExitCode);
     }
 
@@ -121,7 +121,7 @@ public sealed class OrgCommandTests : IDisposable
         await Turen(null, "init");
         await Turen(null, "org", "create", "acme");
         var seal = await Turen(_plaintext, "seal", "--org", "acme", "--session", "s-1");
-        byte[] keyBefore = File.ReadAllBytes(_home.File("kek.key"));
+        byte[] keyBefore = File.ReadAllBytes(_home.Combine("kek.key"));
 
         var rewrap = await Turen(null, "org", "rewrap");
         var open = await Turen(seal.Stdout, "open");
@@ -129,8 +129,8 @@ public sealed class OrgCommandTests : IDisposable
 
         Assert.True(rewrap.ExitCode == 0, Text(rewrap));
         Assert.Contains("rewrapped 1 data key version(s) in 1 org(s)", Text(rewrap), StringComparison.Ordinal);
-        Assert.NotEqual(keyBefore, File.ReadAllBytes(_home.File("kek.key")));
-        Assert.False(File.Exists(_home.File("kek.next.key")));
+        Assert.NotEqual(keyBefore, File.ReadAllBytes(_home.Combine("kek.key")));
+        Assert.False(File.Exists(_home.Combine("kek.next.key")));
         Assert.Equal(0, open.ExitCode);
         Assert.Equal(_plaintext, open.Stdout);
         string newKekId = Text(rewrap).Split(" under ")[1].Split(';')[0];

@@ -7,7 +7,10 @@ using Turen.Sdk.Envelope;
 
 namespace Turen.Sdk.Interop.Tests;
 
-/// <summary>Our blobs open in the JS ESDK and theirs open here, for the cases the issue lists.</summary>
+/// <summary>
+/// Our blobs open in the JS ESDK and theirs open here, for the edge cases of the format: empty, an exact multiple of the
+/// frame, one-byte frames, a large context and a multi-megabyte blob.
+/// </summary>
 public sealed class JsInteropTests
 {
     private const string Namespace = "turen";

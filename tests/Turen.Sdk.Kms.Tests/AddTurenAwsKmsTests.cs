@@ -20,7 +20,7 @@ public sealed class AddTurenAwsKmsTests : IDisposable
         var services = new ServiceCollection();
         var options = new KmsKeyEncryptionKeyOptions { KeyId = "alias/turen", ServiceUrl = _server.Url };
         services.AddSingleton<IAmazonKeyManagementService>(new AmazonKeyManagementServiceClient(new BasicAWSCredentials("AKIDEXAMPLE", "x"), KmsKeyEncryptionKey.CreateClientConfig(options)));
-        services.AddSingleton<IOrgKeyStore>(new Turen.Sdk.Tests.Keys.InMemoryOrgKeyStore());
+        services.AddSingleton<IOrgKeyStore>(new InMemoryOrgKeyStore());
         services.AddTuren().AddTurenAwsKms(o => { o.KeyId = "alias/turen"; o.ServiceUrl = _server.Url; });
         await using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 

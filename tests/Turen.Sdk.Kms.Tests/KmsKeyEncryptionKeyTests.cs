@@ -130,7 +130,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     public async Task Throttling_is_retried_in_standard_mode_and_then_succeeds()
     {
         KmsKeyEncryptionKey kek = Kek(retries: 3);
-        _server.Inject(Fault.Throttling, times: 2);
+        _server.Inject(KmsFault.Throttling, times: 2);
 
         using GeneratedOrgDataKey generated = await kek.GenerateAsync(new OrgKeyContext("acme", 1));
 
@@ -141,7 +141,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     public async Task Persistent_throttling_fails_closed_after_the_retries()
     {
         KmsKeyEncryptionKey kek = Kek(retries: 2);
-        _server.Inject(Fault.Throttling, times: 10);
+        _server.Inject(KmsFault.Throttling, times: 10);
 
         KeyServiceThrottledException ex = await Assert.ThrowsAsync<KeyServiceThrottledException>(async () => await kek.GenerateAsync(new OrgKeyContext("acme", 1)));
 
@@ -156,7 +156,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     {
         KmsKeyEncryptionKey kek = Kek(retries: 1);
         using GeneratedOrgDataKey generated = await kek.GenerateAsync(new OrgKeyContext("acme", 1));
-        _server.Inject(status == 500 ? Fault.InternalError : Fault.ServiceUnavailable, times: 5);
+        _server.Inject(status == 500 ? KmsFault.InternalError : KmsFault.ServiceUnavailable, times: 5);
 
         await Assert.ThrowsAsync<KeyServiceUnavailableException>(async () => await kek.UnwrapAsync(new OrgKeyContext("acme", 1), generated.WrappedKey));
         Assert.Equal(2, _server.Count("Decrypt"));
@@ -166,7 +166,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     public async Task A_single_server_error_is_absorbed_by_a_retry()
     {
         KmsKeyEncryptionKey kek = Kek(retries: 2);
-        _server.Inject(Fault.InternalError);
+        _server.Inject(KmsFault.InternalError);
 
         using GeneratedOrgDataKey generated = await kek.GenerateAsync(new OrgKeyContext("acme", 1));
         Assert.Equal(2, _server.Count("GenerateDataKey"));
@@ -176,7 +176,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     public async Task A_slow_kms_times_out()
     {
         KmsKeyEncryptionKey kek = Kek(retries: 0, timeoutSeconds: 0.5);
-        _server.Inject(Fault.Slow(TimeSpan.FromSeconds(3)), times: 3);
+        _server.Inject(KmsFault.Slow(TimeSpan.FromSeconds(3)), times: 3);
         var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<KeyServiceTimeoutException>(async () => await kek.GenerateAsync(new OrgKeyContext("acme", 1)));
@@ -188,7 +188,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     public async Task A_slow_answer_within_the_timeout_is_fine()
     {
         KmsKeyEncryptionKey kek = Kek(retries: 0, timeoutSeconds: 5);
-        _server.Inject(Fault.Slow(TimeSpan.FromMilliseconds(300)));
+        _server.Inject(KmsFault.Slow(TimeSpan.FromMilliseconds(300)));
 
         using GeneratedOrgDataKey generated = await kek.GenerateAsync(new OrgKeyContext("acme", 1));
         Assert.Equal(1, _server.Count("GenerateDataKey"));
@@ -198,7 +198,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     public async Task Access_denied_fails_at_once_without_retries()
     {
         KmsKeyEncryptionKey kek = Kek(retries: 3);
-        _server.Inject(Fault.AccessDenied);
+        _server.Inject(KmsFault.AccessDenied);
 
         KeyAccessDeniedException ex = await Assert.ThrowsAsync<KeyAccessDeniedException>(async () => await kek.GenerateAsync(new OrgKeyContext("acme", 1)));
 
@@ -237,7 +237,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     [Fact]
     public async Task Ten_thousand_opens_through_a_key_ring_make_one_kms_call()
     {
-        var store = new Turen.Sdk.Tests.Keys.InMemoryOrgKeyStore();
+        var store = new InMemoryOrgKeyStore();
         KmsKeyEncryptionKey kek = Kek();
         using (var writer = new OrgKeyManager(store, kek))
         {
@@ -257,7 +257,7 @@ public sealed class KmsKeyEncryptionKeyTests : IDisposable
     [Fact]
     public async Task A_key_ring_rewraps_under_a_new_kms_key_with_reencrypt_only()
     {
-        var store = new Turen.Sdk.Tests.Keys.InMemoryOrgKeyStore();
+        var store = new InMemoryOrgKeyStore();
         _server.CreateKey("alias/turen-2027");
         KmsKeyEncryptionKey oldKek = Kek();
         KmsKeyEncryptionKey newKek = Kek("alias/turen-2027");

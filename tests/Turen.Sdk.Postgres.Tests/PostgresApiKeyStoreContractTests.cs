@@ -8,6 +8,7 @@ namespace Turen.Sdk.Postgres.Tests;
 
 /// <summary>The API-key store contract against a real PostgreSQL server, one fresh database per test.</summary>
 [Collection(PostgresCollection.Name)]
+[PostgresStore]
 public sealed class PostgresApiKeyStoreContractTests(PostgresServerFixture fixture) : ApiKeyStoreContract, IAsyncDisposable
 {
     private readonly List<TurenPostgresDatabase> _databases = new();

@@ -8,6 +8,7 @@ namespace Turen.Sdk.Postgres.Tests;
 
 /// <summary>The store contract against a real PostgreSQL server, one fresh database per test.</summary>
 [Collection(PostgresCollection.Name)]
+[PostgresStore]
 public sealed class PostgresOrgKeyStoreContractTests(PostgresServerFixture fixture) : OrgKeyStoreContract, IAsyncDisposable
 {
     private readonly List<TurenPostgresDatabase> _databases = new();

@@ -8,7 +8,7 @@ namespace Turen.Sdk.Sqlite.Tests;
 
 public sealed class ApiKeyServiceRegistrationTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -16,7 +16,7 @@ public sealed class ApiKeyServiceRegistrationTests : IDisposable
     public async Task AddTurenApiKeys_over_sqlite_creates_and_verifies_keys()
     {
         var services = new ServiceCollection();
-        services.AddTurenSqlite(o => o.DatabasePath = _folder.File("turen.db"))
+        services.AddTurenSqlite(o => o.DatabasePath = _folder.Combine("turen.db"))
             .AddTurenApiKeys(_ => ApiKeyHashKey.Generate());
         await using ServiceProvider provider = services.BuildServiceProvider();
         await provider.GetRequiredService<TurenDatabase>().MigrateAsync();

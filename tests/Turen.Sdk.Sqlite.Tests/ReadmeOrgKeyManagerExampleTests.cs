@@ -11,7 +11,7 @@ namespace Turen.Sdk.Sqlite.Tests;
 /// <summary>The README's "Org key manager by example" code, run as written (the home folder moved to a temp folder).</summary>
 public sealed class ReadmeOrgKeyManagerExampleTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     [Fact]
     public async Task Readme_example_runs()
@@ -20,7 +20,7 @@ public sealed class ReadmeOrgKeyManagerExampleTests : IDisposable
         using var newKek = LocalKeyEncryptionKey.Generate();
 
         // The embedded default: a local KEK file and a SQLite store in the Turen home ($TUREN_HOME or ~/.turen).
-        TurenHome home = TurenHome.Resolve(_folder.File("home"));
+        TurenHome home = TurenHome.Resolve(_folder.Combine("home"));
         home.EnsureCreated();                                                          // owner-only folder
         using LocalKeyEncryptionKey kek = LocalKeyEncryptionKey.LoadOrCreate(home.KeyFilePath, passphrase: null, out _);
         var database = new TurenSqliteDatabase(home.DatabasePath);

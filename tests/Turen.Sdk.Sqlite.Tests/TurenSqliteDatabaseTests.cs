@@ -10,7 +10,7 @@ namespace Turen.Sdk.Sqlite.Tests;
 
 public sealed class TurenSqliteDatabaseTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     [Fact]
     public async Task A_missing_folder_is_reported_instead_of_created()
@@ -24,7 +24,7 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
     [Fact]
     public async Task The_schema_scripts_are_embedded_and_numbered()
     {
-        var database = new TurenSqliteDatabase(_folder.File("turen.db"));
+        var database = new TurenSqliteDatabase(_folder.Combine("turen.db"));
 
         SchemaMigration first = database.Migrations.Migrations[0];
         Assert.Equal((1, "org_data_keys"), (first.Version, first.Name));
@@ -67,7 +67,7 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddTuren(o => o.KeyManager.Cache.MaxEntries = 0)
-            .AddTurenLocalKek(o => o.KeyFilePath = _folder.File("absent.key"))
+            .AddTurenLocalKek(o => o.KeyFilePath = _folder.Combine("absent.key"))
             .AddTurenSqlite(o => o.DatabasePath = Path.Combine(_folder.Path, "no-such-folder", "turen.db"));
         using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using Turen.Sdk.Credentials;
+using Turen.Sdk.Testing;
 
 namespace Turen.Sdk.Benchmarks.Credentials;
 
@@ -16,7 +17,7 @@ public class AgentStateBenchmarks
     public void Setup()
     {
         _home = Path.Combine(Path.GetTempPath(), "turen-bench-" + Guid.NewGuid().ToString("N"));
-        _store = new AgentStateStore(_home, new FixedIdentifier());
+        _store = new AgentStateStore(_home, new FakeMachineIdentifierSource("linux:benchmark"));
         using AgentState state = _store.Initialize();
     }
 
@@ -31,10 +32,5 @@ public class AgentStateBenchmarks
     {
         using AgentState state = _store.Load();
         return state.Generation;
-    }
-
-    private sealed class FixedIdentifier : IMachineIdentifierSource
-    {
-        public string GetMachineIdentifier() => "linux:benchmark";
     }
 }

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.DataProtection;
 using Turen.Sdk.Fields;
 using Turen.Sdk.Keys;
+using Turen.Sdk.Testing;
 
 namespace Turen.Sdk.Benchmarks.Fields;
 
@@ -32,7 +33,7 @@ public class FieldSerializerBenchmarks
     public void Setup()
     {
         byte[] orgKey = RandomNumberGenerator.GetBytes(32);
-        _protector = FieldProtector.CreateAsync(new SingleKeyProvider(orgKey), "org-a").AsTask().GetAwaiter().GetResult();
+        _protector = FieldProtector.CreateAsync(new FixedOrgKeyProvider().Add("org-a", 1, orgKey), "org-a").AsTask().GetAwaiter().GetResult();
         _record = new AgentRecord
         {
             OrgId = Guid.Parse("6f1c1e0a-8c1d-4b7e-9d7a-0c3f1b2a4d5e"),
@@ -107,14 +108,5 @@ public class FieldSerializerBenchmarks
     {
         string json = JsonSerializer.Serialize(_plain, BenchmarkJsonContext.Default.PlainAgentRecord);
         return JsonSerializer.Deserialize(json, BenchmarkJsonContext.Default.PlainAgentRecord)!;
-    }
-
-    private sealed class SingleKeyProvider(byte[] key) : IOrgKeyProvider
-    {
-        public System.Threading.Tasks.ValueTask<OrgDataKey> GetActiveKeyAsync(string orgId, System.Threading.CancellationToken cancellationToken = default) =>
-            System.Threading.Tasks.ValueTask.FromResult(OrgDataKey.Create(orgId, 1, key));
-
-        public System.Threading.Tasks.ValueTask<OrgDataKey> GetKeyAsync(string orgId, int version, System.Threading.CancellationToken cancellationToken = default) =>
-            System.Threading.Tasks.ValueTask.FromResult(OrgDataKey.Create(orgId, version, key));
     }
 }

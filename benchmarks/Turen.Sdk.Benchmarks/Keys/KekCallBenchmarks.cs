@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
+using Turen.Sdk.Testing;
 
 namespace Turen.Sdk.Benchmarks.Keys;
 
@@ -16,7 +17,7 @@ namespace Turen.Sdk.Benchmarks.Keys;
 public class KekCallBenchmarks
 {
     private const int Opens = 10_000;
-    private readonly InMemoryStore _store = new();
+    private readonly InMemoryOrgKeyStore _store = new();
     private LocalKeyEncryptionKey _kek = null!;
 
     [Params(true, false)]

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Turen.Sdk.Envelope;
 using Turen.Sdk.Keys;
+using Turen.Sdk.Testing;
 
 namespace Turen.Sdk.Benchmarks.Keys;
 
@@ -14,7 +15,7 @@ namespace Turen.Sdk.Benchmarks.Keys;
 [Config(typeof(InProcessShortConfig))]
 public class OrgOpenBenchmarks
 {
-    private readonly InMemoryStore _store = new();
+    private readonly InMemoryOrgKeyStore _store = new();
     private LocalKeyEncryptionKey _kek = null!;
     private OrgKeyManager _keyManager = null!;
     private OrgSessionKeyring _orgKeyring = null!;

@@ -20,7 +20,7 @@ public sealed class FieldValueTarget : IFuzzTarget
     public const string Member = "Secret";
 
     private const string Marker = "fuzz-field:";
-    private static readonly FieldProtector Protector = FixedOrgKeys.CreateProtector();
+    private static readonly FieldProtector Protector = FuzzKeys.CreateFieldProtector();
 
     /// <inheritdoc />
     public string Name => "field-value";
@@ -61,7 +61,7 @@ public sealed class FieldValueTarget : IFuzzTarget
     {
         foreach (int version in new[] { 1, 2 })
         {
-            using FieldProtector protector = FixedOrgKeys.CreateProtector(version);
+            using FieldProtector protector = FuzzKeys.CreateFieldProtector(version);
             foreach (string plaintext in new[] { Marker, Marker + "a", Marker + "déjà vu ✓", Marker + new string('x', 300) })
             {
                 yield return Seal(protector, plaintext);

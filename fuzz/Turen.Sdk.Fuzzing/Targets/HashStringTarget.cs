@@ -17,7 +17,7 @@ public sealed partial class HashStringTarget : IFuzzTarget
 {
     private const string Password = "fuzz-password";
     private const string WrongPassword = "fuzz-wrong-password";
-    private static readonly FieldProtector Protector = FixedOrgKeys.CreateProtector();
+    private static readonly FieldProtector Protector = FuzzKeys.CreateFieldProtector();
     private static readonly HashedField Keyed = new("FuzzRecord", "Token", HashKind.Keyed);
     private static readonly HashedField Argon = new("FuzzRecord", "Password", HashKind.Password);
 
@@ -66,7 +66,7 @@ public sealed partial class HashStringTarget : IFuzzTarget
     {
         foreach (int version in new[] { 1, 2 })
         {
-            using FieldProtector protector = FixedOrgKeys.CreateProtector(version);
+            using FieldProtector protector = FuzzKeys.CreateFieldProtector(version);
             yield return Encoding.UTF8.GetBytes(Keyed.Compute(protector, Password));
             yield return Encoding.UTF8.GetBytes(Argon.Compute(protector, Password));
         }

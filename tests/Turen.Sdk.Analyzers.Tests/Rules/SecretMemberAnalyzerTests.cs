@@ -26,7 +26,7 @@ public class SecretMemberAnalyzerTests
     [InlineData("public class Session { public string? {|TUR001:SessionToken|} { get; set; } } public static class Io { public static Session? Load(string s) => JsonSerializer.Deserialize<Session>(s); }")]
     [InlineData("public class User { public string? {|TUR001:Credentials|} { get; set; } } public class Db : Microsoft.EntityFrameworkCore.DbContext { public Microsoft.EntityFrameworkCore.DbSet<User> Users { get; set; } = null!; }")]
     [InlineData("public class Agent { public string? {|TUR001:SigningKey|} { get; set; } } [JsonSerializable(typeof(List<Agent>))] internal partial class Ctx : JsonSerializerContext { public Ctx() : base(null) { } protected override JsonSerializerOptions? GeneratedSerializerOptions => null; public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type) => null; }")]
-    // The issue's own example, before annotation.
+    // The README's AgentRecord, before annotation.
     [InlineData("public sealed partial record AgentRecord { [Turen.Sdk.Annotations.EncryptionContext] public required Guid OrgId { get; init; } public required string Hostname { get; init; } public required string {|TUR001:AgentSecret|} { get; init; } public string? {|TUR001:RefreshToken|} { get; init; } public byte[]? DeviceKey { get; init; } public string? {|TUR001:RecoveryPassphrase|} { get; init; } }")]
     public Task Reports_secret_members_of_persisted_types(string source) => Check(Snippets.InClass(string.Empty) + source);
 
@@ -43,7 +43,7 @@ public class SecretMemberAnalyzerTests
     [InlineData("[JsonSerializable(typeof(int))] internal partial class Ctx : JsonSerializerContext { public Ctx() : base(null) { } public string? Token { get; set; } protected override JsonSerializerOptions? GeneratedSerializerOptions => null; public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type) => null; }")]
     // Serializing something else does not make every type persisted.
     [InlineData("public class Request { public string? Password { get; set; } } public class Dto { public string? Name { get; set; } } public static class Io { public static string Save(Dto d) => JsonSerializer.Serialize<Dto>(d); }")]
-    // The issue's own example, annotated.
+    // The README's AgentRecord, annotated.
     [InlineData("public sealed partial record AgentRecord { [Turen.Sdk.Annotations.EncryptionContext] public required Guid OrgId { get; init; } [Turen.Sdk.Annotations.Hashed] public required string AgentSecret { get; init; } [Turen.Sdk.Annotations.Encrypted] public string? RefreshToken { get; init; } [Turen.Sdk.Annotations.Encrypted] public byte[]? DeviceKey { get; init; } }")]
     public Task Does_not_report_lookalikes(string source) => Check(Snippets.InClass(string.Empty) + source);
 

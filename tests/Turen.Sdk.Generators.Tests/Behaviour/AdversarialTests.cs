@@ -188,7 +188,7 @@ public sealed class AdversarialTests
         using FieldProtector afterRetirement = await context.Keys.CreateFieldProtectorAsync(FieldTestContext.OrgA);
         FieldKeyUnavailableException retired = await Assert.ThrowsAsync<FieldKeyUnavailableException>(async () => await TurenSerializer.DeserializeAsync<AgentRecord>(underV1, afterRetirement));
         Assert.Equal(1, retired.Version);
-        Assert.IsType<System.Collections.Generic.KeyNotFoundException>(retired.InnerException);
+        Assert.IsType<Turen.Sdk.Keys.OrgKeyNotFoundException>(retired.InnerException);
         Assert.Equal(record.RefreshToken, (await TurenSerializer.DeserializeAsync<AgentRecord>(rewritten, afterRetirement)).RefreshToken);
     }
 

@@ -27,7 +27,8 @@ public sealed class FieldFormatConformanceTests
     [Fact]
     public async Task Values_written_by_the_serializer_open_under_the_documented_format()
     {
-        using var keys = new FixedKeyProvider();
+        byte[] dek = RandomNumberGenerator.GetBytes(OrgDataKey.KeySizeInBytes);
+        using var keys = new FixedOrgKeyProvider().Add(Org, 1, dek);
         using FieldProtector protector = await keys.CreateFieldProtectorAsync(Org, new FieldProtectorOptions { PasswordMemoryKiB = 64, PasswordIterations = 1 });
         AgentRecord record = AgentRecordRoundTripTests.NewRecord() with { RecoveryPassphrase = null };
 
@@ -39,16 +40,17 @@ public sealed class FieldFormatConformanceTests
         Assert.Equal(1, token[0]);
         Assert.Equal(1u, BinaryPrimitives.ReadUInt32BigEndian(token.AsSpan(1)));
         byte[] binding = Binding(record);
-        Assert.Equal(record.RefreshToken, Encoding.UTF8.GetString(Reference.Open(keys.Dek, binding, "RefreshToken", token)));
-        Assert.Equal(record.DeviceKey, Reference.Open(keys.Dek, binding, "DeviceKey", device));
-        Assert.Equal(Reference.KeyedHash(keys.Dek, Org, TypeName, "AgentSecret", record.AgentSecret), json["AgentSecret"]!.GetValue<string>());
-        Assert.Throws<AuthenticationTagMismatchException>(() => Reference.Open(keys.Dek, binding, "DeviceKey", token));
+        Assert.Equal(record.RefreshToken, Encoding.UTF8.GetString(Reference.Open(dek, binding, "RefreshToken", token)));
+        Assert.Equal(record.DeviceKey, Reference.Open(dek, binding, "DeviceKey", device));
+        Assert.Equal(Reference.KeyedHash(dek, Org, TypeName, "AgentSecret", record.AgentSecret), json["AgentSecret"]!.GetValue<string>());
+        Assert.Throws<AuthenticationTagMismatchException>(() => Reference.Open(dek, binding, "DeviceKey", token));
     }
 
     [Fact]
     public async Task Values_written_by_the_reference_open_through_the_serializer()
     {
-        using var keys = new FixedKeyProvider();
+        byte[] dek = RandomNumberGenerator.GetBytes(OrgDataKey.KeySizeInBytes);
+        using var keys = new FixedOrgKeyProvider().Add(Org, 1, dek);
         using FieldProtector protector = await keys.CreateFieldProtectorAsync(Org);
         AgentRecord record = AgentRecordRoundTripTests.NewRecord() with { RecoveryPassphrase = null };
         byte[] binding = Binding(record);
@@ -58,9 +60,9 @@ public sealed class FieldFormatConformanceTests
             ["OrgId"] = record.OrgId.ToString("D"),
             ["AgentId"] = record.AgentId,
             ["Hostname"] = record.Hostname,
-            ["AgentSecret"] = Reference.KeyedHash(keys.Dek, Org, TypeName, "AgentSecret", record.AgentSecret),
-            ["RefreshToken"] = Encode(Reference.Seal(keys.Dek, binding, header, "RefreshToken", Encoding.UTF8.GetBytes(record.RefreshToken!))),
-            ["DeviceKey"] = Encode(Reference.Seal(keys.Dek, binding, header, "DeviceKey", record.DeviceKey!)),
+            ["AgentSecret"] = Reference.KeyedHash(dek, Org, TypeName, "AgentSecret", record.AgentSecret),
+            ["RefreshToken"] = Encode(Reference.Seal(dek, binding, header, "RefreshToken", Encoding.UTF8.GetBytes(record.RefreshToken!))),
+            ["DeviceKey"] = Encode(Reference.Seal(dek, binding, header, "DeviceKey", record.DeviceKey!)),
             ["RecoveryPassphrase"] = null,
         };
 
@@ -71,7 +73,7 @@ public sealed class FieldFormatConformanceTests
         Assert.True(AgentRecord.HashedFields.AgentSecret.Verify(protector, read.AgentSecret, record.AgentSecret));
 
         // The same bytes under another member's nonce and AAD do not open.
-        json["RefreshToken"] = Encode(Reference.Seal(keys.Dek, binding, header, "DeviceKey", Encoding.UTF8.GetBytes(record.RefreshToken!)));
+        json["RefreshToken"] = Encode(Reference.Seal(dek, binding, header, "DeviceKey", Encoding.UTF8.GetBytes(record.RefreshToken!)));
         Assert.Throws<FieldIntegrityException>(() => TurenSerializer.Deserialize<AgentRecord>(json.ToJsonString(), protector));
     }
 
@@ -156,18 +158,5 @@ public sealed class FieldFormatConformanceTests
         private static byte[] Nonce(string member) => SHA256.HashData([.. "turen.nonce.v1\0"u8.ToArray(), .. MemberBinding(member)])[..12];
 
         private static byte[] Aad(byte[] header, string member) => [.. header, .. MemberBinding(member)];
-    }
-
-    /// <summary>One org with one fixed, known data key.</summary>
-    private sealed class FixedKeyProvider : IOrgKeyProvider, IDisposable
-    {
-        public byte[] Dek { get; } = RandomNumberGenerator.GetBytes(OrgDataKey.KeySizeInBytes);
-
-        public ValueTask<OrgDataKey> GetActiveKeyAsync(string orgId, CancellationToken cancellationToken = default) => GetKeyAsync(orgId, 1, cancellationToken);
-
-        public ValueTask<OrgDataKey> GetKeyAsync(string orgId, int version, CancellationToken cancellationToken = default) =>
-            version == 1 && orgId == Org ? ValueTask.FromResult(OrgDataKey.Create(orgId, 1, Dek)) : throw new KeyNotFoundException();
-
-        public void Dispose() => CryptographicOperations.ZeroMemory(Dek);
     }
 }

@@ -12,14 +12,14 @@ public sealed class FieldTestContext : IDisposable
 
     public static readonly FieldProtectorOptions FastPasswords = new() { PasswordMemoryKiB = 64, PasswordIterations = 1 };
 
-    private FieldTestContext(InMemoryOrgKeyProvider keys, FieldProtector a, FieldProtector b)
+    private FieldTestContext(FixedOrgKeyProvider keys, FieldProtector a, FieldProtector b)
     {
         Keys = keys;
         ProtectorA = a;
         ProtectorB = b;
     }
 
-    public InMemoryOrgKeyProvider Keys { get; }
+    public FixedOrgKeyProvider Keys { get; }
 
     public FieldProtector ProtectorA { get; }
 
@@ -27,7 +27,7 @@ public sealed class FieldTestContext : IDisposable
 
     public static async Task<FieldTestContext> CreateAsync()
     {
-        var keys = new InMemoryOrgKeyProvider();
+        var keys = new FixedOrgKeyProvider { CreateOrgsOnFirstUse = true };
         FieldProtector a = await keys.CreateFieldProtectorAsync(OrgA, FastPasswords);
         FieldProtector b = await keys.CreateFieldProtectorAsync(OrgB, FastPasswords);
         return new FieldTestContext(keys, a, b);

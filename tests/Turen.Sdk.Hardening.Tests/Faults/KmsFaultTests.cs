@@ -1,4 +1,3 @@
-#if TUREN_FAKE_KMS
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,8 +7,6 @@ using Amazon.Runtime;
 using Turen.Sdk.Envelope;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Kms;
-using Turen.Sdk.Kms.Tests;
-using Turen.Sdk.Tests.Keys;
 using Xunit.Abstractions;
 
 namespace Turen.Sdk.Hardening.Tests.Faults;
@@ -114,7 +111,7 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
 
         using var reader = new OrgKeyManager(store, Kek(keyId, retries: 0));
         Assert.Equal("w"u8.ToArray(), SessionBlob.Open(warm, new OrgSessionKeyring(reader, "warm")));
-        _server.Inject(Fault.AccessDenied, 2);
+        _server.Inject(KmsFault.AccessDenied, 2);
         int before = _server.Count("Decrypt");
 
         Assert.Equal("w"u8.ToArray(), SessionBlob.Open(warm, new OrgSessionKeyring(reader, "warm")));
@@ -122,7 +119,7 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
         Assert.Throws<KeyAccessDeniedException>(() => SessionBlob.Open(cold, new OrgSessionKeyring(reader, "cold")));
         Assert.Equal(before + 2, _server.Count("Decrypt"));
 
-        _server.Inject(Fault.InternalError, 1);
+        _server.Inject(KmsFault.InternalError, 1);
         Assert.Throws<KeyServiceUnavailableException>(() => SessionBlob.Open(cold, new OrgSessionKeyring(reader, "cold")));
         Assert.Equal("c"u8.ToArray(), SessionBlob.Open(cold, new OrgSessionKeyring(reader, "cold")));
         int settled = _server.Count("Decrypt");
@@ -137,24 +134,24 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
         switch (i)
         {
             case 100:
-                _server.Inject(Fault.Throttling, 40); // a throttling storm
+                _server.Inject(KmsFault.Throttling, 40); // a throttling storm
                 break;
             case 250:
-                _server.Inject(Fault.InternalError, 15);
-                _server.Inject(Fault.ServiceUnavailable, 15);
+                _server.Inject(KmsFault.InternalError, 15);
+                _server.Inject(KmsFault.ServiceUnavailable, 15);
                 break;
             case 400:
-                _server.Inject(Fault.Slow(TimeSpan.FromSeconds(3)), 4); // beyond the 1 s client timeout
+                _server.Inject(KmsFault.Slow(TimeSpan.FromSeconds(3)), 4); // beyond the 1 s client timeout
                 break;
             case 550:
-                _server.Inject(Fault.AccessDenied, 25);
+                _server.Inject(KmsFault.AccessDenied, 25);
                 break;
             case 700:
                 for (int k = 0; k < 10; k++)
                 {
-                    _server.Inject(Fault.Throttling);
-                    _server.Inject(Fault.ServiceUnavailable);
-                    _server.Inject(Fault.AccessDenied);
+                    _server.Inject(KmsFault.Throttling);
+                    _server.Inject(KmsFault.ServiceUnavailable);
+                    _server.Inject(KmsFault.AccessDenied);
                 }
 
                 break;
@@ -176,4 +173,3 @@ public sealed class KmsFaultTests(ITestOutputHelper output) : IDisposable
 
     private static void Count(Dictionary<string, int> outcomes, string key) => outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
 }
-#endif

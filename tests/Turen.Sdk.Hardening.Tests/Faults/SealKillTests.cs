@@ -25,8 +25,8 @@ public sealed class SealKillTests(ITestOutputHelper output) : IDisposable
     [InlineData("atomic")]
     public void A_sealer_killed_at_random_points_never_leaves_a_file_that_opens_short(string mode)
     {
-        string helper = HelperPath();
-        Assert.True(File.Exists(helper), "Build tests/Turen.Sdk.Hardening.Tests/SealWriter first: " + helper);
+        string helper = RepositoryPaths.TestTool("Turen.Sdk.SealWriter");
+        Assert.True(File.Exists(helper), "Build tests/tools/Turen.Sdk.SealWriter first: " + helper);
         byte[] expected = Expected();
         using RawAesKeyring keyring = RawAesKeyring.Create("turen", "kill-test", Key);
         var random = new Random(mode == "stream" ? 11 : 13);
@@ -129,12 +129,5 @@ public sealed class SealKillTests(ITestOutputHelper output) : IDisposable
             Assert.True(sealedOne, "The writer never completed a blob: " + errors);
             Assert.True(errors.Length == 0, errors.ToString());
         }
-    }
-
-    private static string HelperPath()
-    {
-        // The test runs from .../bin/<Configuration>/<tfm>/; the helper builds into the same shape.
-        var built = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return Path.Combine(RepositoryPaths.Root, "tests", "Turen.Sdk.Hardening.Tests", "SealWriter", "bin", built.Parent!.Name, built.Name, "Turen.Sdk.Hardening.SealWriter.dll");
     }
 }

@@ -5,11 +5,11 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Turen.Sdk.Credentials;
 using Turen.Sdk.Envelope;
 using Turen.Sdk.Fields;
 using Turen.Sdk.Keys;
-using Turen.Sdk.Tests.Keys;
 using Xunit.Abstractions;
 
 namespace Turen.Sdk.Hardening.Tests.Secrets;
@@ -23,29 +23,29 @@ namespace Turen.Sdk.Hardening.Tests.Secrets;
 public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _home = Path.Combine(Path.GetTempPath(), "turen-secrets-" + Guid.NewGuid().ToString("N")[..10]);
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLogCollector _logs = new();
     private readonly List<string> _texts = new();
     private readonly List<(string Name, string Value)> _secrets = new();
 
     [Fact]
     public async Task No_secret_appears_in_logs_exceptions_or_ToString()
     {
-        using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)).SetMinimumLevel(LogLevel.Trace));
         await KeyManagerAndSessionBlobs(loggers);
         await FieldsThroughTheGenerator();
         AgentState();
         await ApiKeys();
 
-        _texts.AddRange(_logs.Lines);
+        IReadOnlyList<FakeLogRecord> logged = _logs.GetSnapshot();
+        _texts.AddRange(logged.SelectMany(LogTexts));
         output.WriteLine($"{_texts.Count} texts scanned for {_secrets.Count} secret encodings");
-        Assert.True(_logs.Lines.Count > 0, "The operations logged nothing, so the log scan proves nothing.");
+        Assert.True(logged.Count > 0, "The operations logged nothing, so the log scan proves nothing.");
         var leaks = (from text in _texts from secret in _secrets where text.Contains(secret.Value, StringComparison.Ordinal) select $"{secret.Name} in: {text}").ToList();
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks.Take(10)));
     }
 
     public void Dispose()
     {
-        _logs.Dispose();
         try
         {
             Directory.Delete(_home, recursive: true);
@@ -109,7 +109,7 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
     {
         byte[] dekBytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         AddBytes("field DEK", dekBytes);
-        var keys = new StaticKeys(dekBytes);
+        using var keys = new FixedOrgKeyProvider().Add("acme", 1, dekBytes);
         using FieldProtector protector = await FieldProtector.CreateAsync(keys, "acme", new FieldProtectorOptions { PasswordMemoryKiB = 64, PasswordIterations = 1 });
         var record = new SecretRecord
         {
@@ -139,7 +139,7 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
 
     private void AgentState()
     {
-        var store = new AgentStateStore(_home, new FixedMachine("machine-a"));
+        var store = new AgentStateStore(_home, new FakeMachineIdentifierSource("machine-a"));
         using AgentSecret secret = AgentSecret.Generate();
         AddToken("agent secret", secret.Reveal());
         using (AgentState state = store.Initialize(secret, new Dictionary<string, string> { ["endpoint"] = "https://example" }))
@@ -158,7 +158,7 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
             AddBytes("machine secret", File.ReadAllBytes(file));
         }
 
-        Capture(() => new AgentStateStore(_home, new FixedMachine("machine-b")).Load());
+        Capture(() => new AgentStateStore(_home, new FakeMachineIdentifierSource("machine-b")).Load());
         byte[] bytes = File.ReadAllBytes(store.StatePath);
         bytes[^30] ^= 1;
         File.WriteAllBytes(store.StatePath, bytes);
@@ -251,17 +251,22 @@ public sealed class SecretsNeverEscapeTests(ITestOutputHelper output) : IDisposa
         throw new Xunit.Sdk.XunitException("The provoked failure did not happen.");
     }
 
-    private sealed class FixedMachine(string id) : IMachineIdentifierSource
+    /// <summary>Every text a log sink could write for one event: message, exception, each structured value, each scope.</summary>
+    private static IEnumerable<string> LogTexts(FakeLogRecord record)
     {
-        public string GetMachineIdentifier() => id;
-    }
+        yield return $"{record.Category} [{record.Level}] {record.Id}: {record.Message} {record.Exception}";
+        if (record.State is IEnumerable<KeyValuePair<string, object?>> values)
+        {
+            foreach (KeyValuePair<string, object?> value in values)
+            {
+                // Bytes as hex: the secrets are searched for in hex and base64 as well.
+                yield return $"{record.Category} {value.Key}={(value.Value is byte[] bytes ? Convert.ToHexString(bytes) : value.Value)}";
+            }
+        }
 
-    private sealed class StaticKeys(byte[] key) : IOrgKeyProvider
-    {
-        public ValueTask<OrgDataKey> GetActiveKeyAsync(string orgId, System.Threading.CancellationToken cancellationToken = default) =>
-            GetKeyAsync(orgId, 1, cancellationToken);
-
-        public ValueTask<OrgDataKey> GetKeyAsync(string orgId, int version, System.Threading.CancellationToken cancellationToken = default) =>
-            version == 1 ? ValueTask.FromResult(OrgDataKey.Create(orgId, 1, key)) : throw new OrgKeyNotFoundException(orgId, version, "Only version 1 exists.");
+        foreach (object? scope in record.Scopes)
+        {
+            yield return $"{record.Category} scope: {scope}";
+        }
     }
 }

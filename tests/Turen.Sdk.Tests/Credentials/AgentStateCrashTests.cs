@@ -23,8 +23,8 @@ public sealed class AgentStateCrashTests : IDisposable
     [Fact]
     public void A_writer_killed_at_random_points_leaves_the_old_or_the_new_state()
     {
-        string helper = HelperPath();
-        Assert.True(File.Exists(helper), "Build tests/Turen.Sdk.CrashWriter first: " + helper);
+        string helper = RepositoryPaths.TestTool("Turen.Sdk.CrashWriter");
+        Assert.True(File.Exists(helper), "Build tests/tools/Turen.Sdk.CrashWriter first: " + helper);
 
         // Four lanes of 50 kills, each on its own state folder: process start-up dominates, so lanes keep the test short.
         const int Lanes = 4;
@@ -89,14 +89,5 @@ public sealed class AgentStateCrashTests : IDisposable
         string errors = process.StandardError.ReadToEnd();
         Assert.True(errors.Length == 0, errors);
         return lastReported;
-    }
-
-    private static string HelperPath()
-    {
-        // The test runs from tests/Turen.Sdk.Tests/bin/<Configuration>/<tfm>/; the helper builds into the same shape.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string framework = output.Name;
-        string configuration = output.Parent!.Name;
-        return Path.Combine(RepositoryPaths.Root, "tests", "Turen.Sdk.CrashWriter", "bin", configuration, framework, "Turen.Sdk.CrashWriter.dll");
     }
 }

@@ -35,7 +35,7 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void Worked_size_example_of_the_format_digest_holds()
+    public void Worked_size_example_of_docs_format_holds()
     {
         // docs/format.md: namespace "turen", name "org-dek-1", context of two pairs → 214-byte header.
         using RawAesKeyring keyring = RawAesKeyring.Create("turen", "org-dek-1", Fixtures.WrappingKey);

@@ -10,7 +10,7 @@ public sealed class KeyedHashTests
     [Fact]
     public async Task Hash_has_version_prefix_and_is_deterministic_per_org_type_and_member()
     {
-        var keys = new FieldTestKeys().Add("org-a", 1, 0x11).Add("org-b", 1, 0x11);
+        var keys = new FixedOrgKeyProvider().Add("org-a", 1, 0x11).Add("org-b", 1, 0x11);
         using FieldProtector a = await FieldProtector.CreateAsync(keys, "org-a");
         using FieldProtector b = await FieldProtector.CreateAsync(keys, "org-b");
 
@@ -29,7 +29,7 @@ public sealed class KeyedHashTests
     [Fact]
     public async Task Hash_under_an_unloaded_version_needs_the_key_first()
     {
-        var keys = new FieldTestKeys().Add("org-a", 1, 0x11).Add("org-a", 2, 0x22);
+        var keys = new FixedOrgKeyProvider().Add("org-a", 1, 0x11).Add("org-a", 2, 0x22);
         using FieldProtector rotated = await FieldProtector.CreateAsync(keys, "org-a");
         string underV2 = KeyedHash.Compute(rotated, "T", "M", "v");
         string underV1 = underV2.Replace("thash1$2$", "thash1$1$", StringComparison.Ordinal);

@@ -1,11 +1,12 @@
 using System;
+using Microsoft.Extensions.Time.Testing;
 using Turen.Sdk.Keys;
 
 namespace Turen.Sdk.Tests.Keys;
 
 public sealed class OrgKeyCacheTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
 
     private OrgKeyCache Cache(int maxEntries = 10, int ttlSeconds = 60, long? maxUses = null) =>
         new(new OrgKeyCacheOptions { MaxEntries = maxEntries, TimeToLive = TimeSpan.FromSeconds(ttlSeconds), MaxUses = maxUses }, _time);

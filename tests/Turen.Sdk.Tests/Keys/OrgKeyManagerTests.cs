@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
 
@@ -13,10 +14,12 @@ public sealed class OrgKeyManagerTests : IDisposable
     private readonly InMemoryOrgKeyStore _store = new();
     private readonly LocalKeyEncryptionKey _localKek = LocalKeyEncryptionKey.Generate();
     private readonly CountingKeyEncryptionKey _kek;
-    private readonly ManualTimeProvider _time = new();
-    private readonly RecordingLogger _log = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeLogger<OrgKeyManager> _log = new();
 
     public OrgKeyManagerTests() => _kek = new CountingKeyEncryptionKey(_localKek);
+
+    private IReadOnlyList<FakeLogRecord> Logged => _log.Collector.GetSnapshot();
 
     private OrgKeyManager NewKeyManager(OrgKeyManagerOptions? options = null) => new(_store, _kek, options, _log, timeProvider: _time);
 
@@ -31,7 +34,7 @@ public sealed class OrgKeyManagerTests : IDisposable
         WrappedOrgKey row = Assert.Single(await _store.ListVersionsAsync("acme"));
         Assert.Equal((1, OrgKeyStatus.Active, _kek.KeyId), (row.Version, row.Status, row.KekId));
         Assert.Equal(1, _kek.Generates);
-        Assert.Contains(_log.Events, e => e.Id == 3001 && e.Message.Contains("acme", StringComparison.Ordinal));
+        Assert.Contains(Logged, e => e.Id.Id == 3001 && e.Message.Contains("acme", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +63,7 @@ public sealed class OrgKeyManagerTests : IDisposable
         Assert.Equal(2, v2.Version);
         Assert.False(v1.KeyBytes.SequenceEqual(v2.KeyBytes));
         Assert.True(v1.KeyBytes.SequenceEqual(v1Again.KeyBytes));
-        Assert.Contains(_log.Events, e => e.Id == 3002);
+        Assert.Contains(Logged, e => e.Id.Id == 3002);
         await Assert.ThrowsAsync<OrgKeyNotFoundException>(() => keyManager.RotateAsync("nobody"));
     }
 
@@ -172,10 +175,10 @@ public sealed class OrgKeyManagerTests : IDisposable
         using OrgKeyManager keyManager = NewKeyManager();
 
         await Assert.ThrowsAsync<KeyAccessDeniedException>(async () => await keyManager.GetKeyAsync("acme", 1));
-        (int Id, string Message) logged = Assert.Single(_log.Events, e => e.Id == 3003);
+        FakeLogRecord logged = Assert.Single(Logged, e => e.Id.Id == 3003);
         Assert.Contains("KeyAccessDeniedException", logged.Message, StringComparison.Ordinal);
         string wrappedHex = Convert.ToHexString((await _store.GetAsync("acme", 1))!.WrappedKey.Span);
-        Assert.DoesNotContain(_log.Events, e => e.Message.Contains(wrappedHex, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Logged, e => e.Message.Contains(wrappedHex, StringComparison.OrdinalIgnoreCase));
 
         // Failures are not cached: once the KEK works again, so does the manager.
         _kek.UnwrapFailure = null;
@@ -197,7 +200,7 @@ public sealed class OrgKeyManagerTests : IDisposable
         Assert.Contains("retired", retired.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<OrgKeyNotFoundException>(async () => await keyManager.GetKeyAsync("acme", 9));
         await Assert.ThrowsAsync<InvalidOperationException>(() => keyManager.RetireBelowAsync("acme", 4));
-        Assert.Contains(_log.Events, e => e.Id == 3004);
+        Assert.Contains(Logged, e => e.Id.Id == 3004);
     }
 
     [Fact]
@@ -215,7 +218,7 @@ public sealed class OrgKeyManagerTests : IDisposable
         using var after = new OrgKeyManager(_store, next, additionalKeks: new[] { _localKek });
         using OrgDataKey again = await after.GetKeyAsync("acme", 1);
         Assert.Equal(v1, again.KeyBytes.ToArray());
-        Assert.Contains(_log.Events, e => e.Id == 3005);
+        Assert.Contains(Logged, e => e.Id.Id == 3005);
     }
 
     [Fact]
@@ -242,21 +245,4 @@ public sealed class OrgKeyManagerTests : IDisposable
     }
 
     public void Dispose() => _localKek.Dispose();
-
-    private sealed class RecordingLogger : ILogger<OrgKeyManager>
-    {
-        public List<(int Id, string Message)> Events { get; } = new();
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Events)
-            {
-                Events.Add((eventId.Id, formatter(state, exception)));
-            }
-        }
-    }
 }

@@ -6,7 +6,7 @@ namespace Turen.Sdk.Envelope.Format;
 
 /// <summary>
 /// AES-GCM over the body of one message: one <see cref="AesGcm"/> instance and one AAD buffer per message, so that
-/// frames cost no allocations (digest section 8.3).
+/// frames cost no allocations. The frame AAD is docs/format.md, "Keys".
 /// </summary>
 internal sealed class BodyCipher : IDisposable
 {

@@ -8,8 +8,8 @@ using System.Threading.Tasks;
 namespace Turen.Sdk.Envelope.Format;
 
 /// <summary>
-/// Reads a message header field by field from a stream and enforces the header rules of the digest's checklist
-/// (section 14, items 1–9) in order. The EDK count is compared with the cap before any entry is read, and a legacy
+/// Reads a message header field by field from a stream and enforces the header checks 1–5 of docs/format.md ("What
+/// Turen reads"; the numbered comments below follow that list) in order. The EDK count is compared with the cap before any entry is read, and a legacy
 /// or signed suite is refused before anything after the suite id is read.
 /// </summary>
 internal static class HeaderReader
@@ -21,7 +21,7 @@ internal static class HeaderReader
     {
         var bytes = new Accumulator(input);
 
-        // 1. Version.
+        // Check 1: version.
         int at = await bytes.TakeAsync(1, cancellationToken).ConfigureAwait(false);
         byte version = bytes[at];
         if (version is not (1 or 2))
@@ -29,7 +29,7 @@ internal static class HeaderReader
             throw Error.Malformed(version is (byte)'A' ? $"unknown version byte 0x{version:X2} (the input looks base64-encoded; decode it first)" : $"unknown version byte 0x{version:X2}");
         }
 
-        // 2. v1 type byte.
+        // Check 1: the v1 type byte.
         if (version == 1)
         {
             at = await bytes.TakeAsync(1, cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal static class HeaderReader
             }
         }
 
-        // 3–4. Suite, then the commitment and signing policy, before anything else is read.
+        // Check 2: suite, then the commitment and signing policy, before anything else is read.
         at = await bytes.TakeAsync(2, cancellationToken).ConfigureAwait(false);
         ushort suiteId = bytes.U16(at);
         if (!SuiteInfo.TryGet(suiteId, out SuiteInfo? suite) || suite.MessageVersion != version)
@@ -60,7 +60,7 @@ internal static class HeaderReader
         at = await bytes.TakeAsync(suite.MessageIdLength, cancellationToken).ConfigureAwait(false);
         byte[] messageId = bytes.Slice(at, suite.MessageIdLength).ToArray();
 
-        // 5. Encryption context.
+        // Check 3: encryption context.
         at = await bytes.TakeAsync(2, cancellationToken).ConfigureAwait(false);
         int contextLength = bytes.U16(at);
         at = await bytes.TakeAsync(contextLength, cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal static class HeaderReader
             throw Error.Malformed("the encryption context does not parse (bad count, length, UTF-8 or a repeated key)");
         }
 
-        // 6. EDK count, capped before any entry is read.
+        // Check 4: EDK count, capped before any entry is read.
         at = await bytes.TakeAsync(2, cancellationToken).ConfigureAwait(false);
         int edkCount = bytes.U16(at);
         if (edkCount == 0)
@@ -82,7 +82,7 @@ internal static class HeaderReader
             throw Error.TooManyKeys(edkCount, options.MaxEncryptedDataKeys);
         }
 
-        // 7. Every length-prefixed field must be present in full.
+        // Check 5: every length-prefixed field must be present in full.
         var edks = new List<EncryptedDataKey>(edkCount);
         for (int i = 0; i < edkCount; i++)
         {
@@ -102,7 +102,7 @@ internal static class HeaderReader
             edks.Add(new EncryptedDataKey(providerId, providerInfo, ciphertext));
         }
 
-        // 8. Content type and frame length (v1 also has a reserved field and the IV length).
+        // Checks 5 and 1: content type and frame length (v1 also has a reserved field and the IV length).
         at = await bytes.TakeAsync(1, cancellationToken).ConfigureAwait(false);
         byte contentType = bytes[at];
         if (contentType is not (1 or 2))
@@ -132,7 +132,7 @@ internal static class HeaderReader
             throw Error.Malformed(framed ? "a framed message has frame length 0" : "a non-framed message has a frame length");
         }
 
-        // 9. v2 suite data: the commit key.
+        // Check 5: v2 suite data, the commit key.
         ReadOnlyMemory<byte> commitKey = ReadOnlyMemory<byte>.Empty;
         if (suite.Committing)
         {

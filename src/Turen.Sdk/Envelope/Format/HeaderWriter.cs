@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Turen.Sdk.Envelope.Format;
 
-/// <summary>Serializes a version 2 header with one encrypted data key and its authentication tag (digest 3.2, 3.3).</summary>
+/// <summary>Serializes a version 2 header with one encrypted data key and its authentication tag (docs/format.md, "Layout" and "Keys").</summary>
 internal static class HeaderWriter
 {
     public static byte[] WriteV2(

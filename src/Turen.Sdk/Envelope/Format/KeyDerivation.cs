@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 
 namespace Turen.Sdk.Envelope.Format;
 
-/// <summary>Derives a message's content key (and commit key) from its data key (digest section 7).</summary>
+/// <summary>Derives a message's content key (and commit key) from its data key (docs/format.md, "Keys").</summary>
 internal static class KeyDerivation
 {
     private static ReadOnlySpan<byte> DeriveKeyLabel => "DERIVEKEY"u8;

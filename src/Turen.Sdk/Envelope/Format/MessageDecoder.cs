@@ -12,7 +12,8 @@ using System.Threading.Tasks;
 namespace Turen.Sdk.Envelope.Format;
 
 /// <summary>
-/// Opens one message from a stream into another, enforcing the digest's checklist (section 14) in order. A frame's
+/// Opens one message from a stream into another, enforcing the checks of docs/format.md ("What Turen reads"; 1–5 in
+/// <see cref="HeaderReader"/>, the numbered comments below follow the same list) in order. A frame's
 /// plaintext is written only after its tag verified; the final frame's plaintext is held back until everything after
 /// it (signature footer, end of input) checked out, so a truncated or extended message never looks complete.
 /// </summary>
@@ -28,14 +29,14 @@ internal static class MessageDecoder
         SuiteInfo suite = parsed.Suite;
         SessionBlobHeader header = parsed.Header;
 
-        // 10. A signed suite must carry its verification key and an unsigned one must not.
+        // Check 6: a signed suite must carry its verification key and an unsigned one must not.
         bool hasPublicKey = header.Context.TryGetValue(SignatureVerifier.PublicKeyContextKey, out string? publicKey);
         if (suite.IsSigned != hasPublicKey)
         {
             throw Error.Malformed(suite.IsSigned ? "a signed suite without a verification key" : "an unsigned suite with a verification key");
         }
 
-        // 11. Expected context: shared keys must agree; the rest is authenticated but not stored.
+        // Check 7: expected context; shared keys must agree; the rest is authenticated but not stored.
         var authenticatedOnly = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> pair in options.ExpectedContext)
         {
@@ -62,7 +63,7 @@ internal static class MessageDecoder
         ECDsa? verifier = null;
         try
         {
-            // 12–13. The first EDK that unwraps to a key of the suite's length wins.
+            // Check 8: the first EDK that unwraps to a key of the suite's length wins.
             bool unwrapped = false;
             foreach (EncryptedDataKey edk in header.EncryptedDataKeys)
             {
@@ -85,13 +86,13 @@ internal static class MessageDecoder
             KeyDerivation.Derive(suite, dataKey.AsSpan(0, keyLength), messageId, contentKey.AsSpan(0, keyLength), commitKey);
             CryptographicOperations.ZeroMemory(dataKey);
 
-            // 14. Key commitment, in constant time, before the content key is used for anything.
+            // Check 9: key commitment, in constant time, before the content key is used for anything.
             if (suite.Committing && !CryptographicOperations.FixedTimeEquals(commitKey, parsed.CommitKey.Span))
             {
                 throw Error.NotAuthentic("the key commitment does not match");
             }
 
-            // 15. Header tag over the header body and the authenticated-only pairs (nothing at all when there are none).
+            // Check 10: header tag over the header body and the authenticated-only pairs (nothing at all when there are none).
             VerifyHeaderTag(parsed, contentKey.AsSpan(0, keyLength), authOnlyContext);
 
             if (suite.IsSigned)
@@ -134,6 +135,7 @@ internal static class MessageDecoder
     {
         SessionBlobHeader header = parsed.Header;
         long maxFrame = options.MaxFrameLength;
+        // Check 11: the frame size limit, only now that the header is authentic.
         if (header.IsFramed && header.FrameLength > maxFrame)
         {
             throw Error.LimitExceeded(header.FrameLength, options.MaxFrameLength);
@@ -209,7 +211,7 @@ internal static class MessageDecoder
             }
             else
             {
-                // 19. Non-framed (legacy): IV ‖ u64 length ‖ ciphertext ‖ tag, AAD sequence 1.
+                // Non-framed (legacy) body: IV ‖ u64 length ‖ ciphertext ‖ tag, AAD sequence 1.
                 await input.ReadExactlyAsync(head.AsMemory(0, 20), cancellationToken).ConfigureAwait(false);
                 ulong length = BinaryPrimitives.ReadUInt64BigEndian(head.AsSpan(12));
                 if (length > MaxNonFramedLength)
@@ -234,7 +236,7 @@ internal static class MessageDecoder
                 frameCount = 1;
             }
 
-            // 21. Signature footer over header ‖ body.
+            // Check 13: signature footer over header ‖ body.
             if (verifier is not null)
             {
                 IncrementalHash hash = input.Hash!;
@@ -251,7 +253,7 @@ internal static class MessageDecoder
                 }
             }
 
-            // 22. Nothing may follow the message.
+            // Check 13: nothing may follow the message.
             if (!await input.IsAtEndAsync(cancellationToken).ConfigureAwait(false))
             {
                 throw Error.TrailingData();
@@ -289,7 +291,7 @@ internal static class MessageDecoder
         Memory<byte> target = input.ReadsInPlace ? Memory<byte>.Empty : scratch.AsMemory(slot * (frameLength + SuiteInfo.TagLength));
         Memory<byte> iv = batch.Ivs.AsMemory(slot * 12, 12);
 
-        // 16. Sequence numbers start at 1 and grow by one; 0xFFFFFFFF marks the final frame.
+        // Check 12: sequence numbers start at 1 and grow by one; 0xFFFFFFFF marks the final frame.
         await input.ReadExactlyAsync(head.AsMemory(0, 4), cancellationToken).ConfigureAwait(false);
         uint first = BinaryPrimitives.ReadUInt32BigEndian(head);
         if (first == uint.MaxValue)
@@ -301,7 +303,7 @@ internal static class MessageDecoder
                 throw Error.FrameSequence($"final frame {sequence} where frame {expected} was due");
             }
 
-            // 17. The final frame holds at most one frame's worth.
+            // Check 12: the final frame holds at most one frame's worth.
             uint length = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(20));
             if (length > frameLength)
             {

@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace Turen.Sdk.Envelope.Format;
 
 /// <summary>
-/// Seals a stream as a version 2, suite 0x0478, framed message (digest section 15): fresh data key and message id,
+/// Seals a stream as a version 2, suite 0x0478, framed message (docs/format.md, "What Turen writes" and "Layout"): fresh data key and message id,
 /// one encrypted data key, frames with IV = 0^8 ‖ seq, and a final frame holding the last 0..frameLength bytes.
 /// </summary>
 internal static class MessageEncoder

@@ -6,7 +6,7 @@ namespace Turen.Sdk.Envelope.Format;
 /// <summary>
 /// Builds and checks the context Turen seals with: <c>turen.org</c> and <c>turen.session</c> plus caller pairs, keys in
 /// <c>[a-z0-9./-]</c>. The character set keeps every ESDK, including a default-configured JS raw AES keyring (which
-/// sorts its wrap AAD by locale), serializing the context identically (digest section 12, quirk 1).
+/// sorts its wrap AAD by locale), serializing the context identically (docs/format.md, "The raw AES keyring").
 /// </summary>
 internal static class SealContext
 {

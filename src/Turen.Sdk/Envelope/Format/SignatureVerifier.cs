@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Turen.Sdk.Envelope.Format;
 
 /// <summary>
-/// Verifies the ECDSA footer of a signed suite (digest section 10) with the public key the header carries in
+/// Verifies the ECDSA footer of a signed suite (docs/format.md, "What Turen reads", check 13) with the public key the header carries in
 /// <c>aws-crypto-public-key</c>: base64 of a SEC1 compressed point.
 /// </summary>
 internal static class SignatureVerifier

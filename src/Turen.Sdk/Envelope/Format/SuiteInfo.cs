@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Turen.Sdk.Envelope.Format;
 
 /// <summary>
-/// The properties of each ESDK algorithm suite (digest section 2). All suites use AES-GCM with a 12-byte IV and a
+/// The properties of each ESDK algorithm suite (docs/format.md, "What Turen writes" and "What Turen reads"). All suites use AES-GCM with a 12-byte IV and a
 /// 16-byte tag; they differ in key length, key derivation, commitment and signature.
 /// </summary>
 internal sealed record SuiteInfo(

@@ -6,19 +6,25 @@ using System.Threading.Tasks;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
 
-namespace Turen.Sdk.Tests.Keys;
+namespace Turen.Sdk.Testing;
 
-/// <summary>An in-memory <see cref="IOrgKeyStore"/> with the contract's compare-and-set semantics, for key manager tests.</summary>
-internal sealed class InMemoryOrgKeyStore : IOrgKeyStore
+/// <summary>
+/// An in-memory <see cref="IOrgKeyStore"/> with the contract's compare-and-set semantics, for key-manager tests and
+/// benchmarks that must measure the manager rather than a database.
+/// </summary>
+public sealed class InMemoryOrgKeyStore : IOrgKeyStore
 {
     private readonly object _gate = new();
     private readonly List<WrappedOrgKey> _rows = new();
 
-    public int Reads;
+    private int _reads;
+
+    /// <summary>How many single-version reads (active or by version) the store has answered.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     public Task<WrappedOrgKey?> GetActiveAsync(string orgId, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref Reads);
+        Interlocked.Increment(ref _reads);
         lock (_gate)
         {
             return Task.FromResult(_rows.SingleOrDefault(r => r.OrgId == orgId && r.Status == OrgKeyStatus.Active));
@@ -27,7 +33,7 @@ internal sealed class InMemoryOrgKeyStore : IOrgKeyStore
 
     public Task<WrappedOrgKey?> GetAsync(string orgId, int version, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref Reads);
+        Interlocked.Increment(ref _reads);
         lock (_gate)
         {
             return Task.FromResult(_rows.SingleOrDefault(r => r.OrgId == orgId && r.Version == version));

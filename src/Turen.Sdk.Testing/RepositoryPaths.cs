@@ -17,6 +17,17 @@ public static class RepositoryPaths
             ? overridden
             : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
+    /// <summary>
+    /// The built assembly of a helper program under tests/tools/ (e.g. <c>Turen.Sdk.CrashWriter</c>), in the configuration
+    /// and framework of the running test: a test runs from <c>bin/&lt;Configuration&gt;/&lt;tfm&gt;/</c>, and so do the helpers.
+    /// </summary>
+    public static string TestTool(string project)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(project);
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(Root, "tests", "tools", project, "bin", output.Parent!.Name, output.Name, project + ".dll");
+    }
+
     private static string FindRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

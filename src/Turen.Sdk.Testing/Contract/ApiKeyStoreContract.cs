@@ -9,8 +9,8 @@ namespace Turen.Sdk.Testing.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="IApiKeyStore"/> must have. Each implementation's test class derives from this and
-/// supplies an empty store; the same tests then run against in-memory (Turen.Sdk.Tests), SQLite and PostgreSQL. Facts use
-/// <c>StoreFact</c>, which each test project defines.
+/// supplies an empty store; the same tests then run against in-memory (Turen.Sdk.Tests), SQLite and PostgreSQL. A derived
+/// class whose backend needs a tool says so with a <see cref="StoreRequirementAttribute"/>.
 /// </summary>
 public abstract class ApiKeyStoreContract
 {

@@ -1,5 +1,6 @@
 using System;
 using Turen.Sdk.Credentials;
+using Turen.Sdk.Testing;
 
 // Usage: Turen.Sdk.CrashWriter <state-directory> <machine-id>
 // Rotates once, prints "ready <generation>", then rotates the agent state forever, printing each generation once its write is complete, until the
@@ -10,7 +11,7 @@ if (args.Length != 2)
     return 2;
 }
 
-var store = new AgentStateStore(args[0], new FixedMachineIdentifier(args[1]));
+var store = new AgentStateStore(args[0], new FakeMachineIdentifierSource(args[1]));
 
 // One write before "ready" so that the code is compiled and the test's random delays fall inside the write loop.
 using (AgentState warmUp = store.Rotate())
@@ -22,9 +23,4 @@ while (true)
 {
     using AgentState state = store.Rotate();
     Console.WriteLine(state.Generation);
-}
-
-internal sealed class FixedMachineIdentifier(string id) : IMachineIdentifierSource
-{
-    public string GetMachineIdentifier() => id;
 }

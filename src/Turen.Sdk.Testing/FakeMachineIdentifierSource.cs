@@ -1,9 +1,9 @@
 using Turen.Sdk.Credentials;
 
-namespace Turen.Sdk.Tests.Credentials;
+namespace Turen.Sdk.Testing;
 
 /// <summary>A machine identifier the test chooses, to play "this machine" and "another machine".</summary>
-internal sealed class FakeMachineIdentifierSource(string id) : IMachineIdentifierSource
+public sealed class FakeMachineIdentifierSource(string id) : IMachineIdentifierSource
 {
     public int Calls { get; private set; }
 

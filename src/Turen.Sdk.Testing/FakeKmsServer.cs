@@ -10,7 +10,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Turen.Sdk.Kms.Tests;
+namespace Turen.Sdk.Testing;
 
 /// <summary>
 /// A loopback HTTP endpoint that speaks the KMS JSON protocol (<c>X-Amz-Target: TrentService.*</c>) for
@@ -18,7 +18,7 @@ namespace Turen.Sdk.Kms.Tests;
 /// keys in memory; ciphertext blobs are key id ‖ nonce ‖ AES-GCM(plaintext, AAD = canonical encryption context).
 /// Faults (error responses, delays) are queued per request.
 /// </summary>
-internal sealed class FakeKmsServer : IDisposable
+public sealed class FakeKmsServer : IDisposable
 {
     public const string Account = "111122223333";
     public const string Region = "us-east-1";
@@ -26,7 +26,7 @@ internal sealed class FakeKmsServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, FakeKey> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly ConcurrentQueue<KmsFault> _faults = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _disposed;
@@ -86,7 +86,7 @@ internal sealed class FakeKmsServer : IDisposable
     }
 
     /// <summary>The next <paramref name="times"/> requests get this fault instead of (or, for a delay, before) a normal answer.</summary>
-    public void Inject(Fault fault, int times = 1)
+    public void Inject(KmsFault fault, int times = 1)
     {
         for (int i = 0; i < times; i++)
         {
@@ -153,7 +153,7 @@ internal sealed class FakeKmsServer : IDisposable
             Requests.Enqueue((operation, body));
             bool signed = (context.Request.Headers["Authorization"] ?? string.Empty).StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal);
 
-            if (_faults.TryDequeue(out Fault? fault))
+            if (_faults.TryDequeue(out KmsFault? fault))
             {
                 if (fault.Delay > TimeSpan.Zero)
                 {
@@ -367,18 +367,4 @@ internal sealed class FakeKmsServer : IDisposable
     {
         public string Type { get; } = type;
     }
-}
-
-/// <summary>An injected answer: an HTTP status with an error type, and/or a delay before answering.</summary>
-internal sealed record Fault(int Status, string ErrorType, TimeSpan Delay = default)
-{
-    public static Fault Throttling => new(400, "ThrottlingException");
-
-    public static Fault InternalError => new(500, "KMSInternalException");
-
-    public static Fault ServiceUnavailable => new(503, "ServiceUnavailableException");
-
-    public static Fault AccessDenied => new(400, "AccessDeniedException");
-
-    public static Fault Slow(TimeSpan delay) => new(0, string.Empty, delay);
 }

@@ -15,17 +15,17 @@ public abstract class IntegrationFactAttribute : FactAttribute
     /// <param name="unavailableReason">Null when the tool is usable; otherwise why it is not.</param>
     protected IntegrationFactAttribute(Func<string?> unavailableReason)
     {
-        ArgumentNullException.ThrowIfNull(unavailableReason);
-        if (IsCi)
-        {
-            return;
-        }
+        Skip = SkipReason(unavailableReason);
+    }
 
-        string? reason = unavailableReason();
-        if (reason is not null)
-        {
-            Skip = reason;
-        }
+    /// <summary>
+    /// Why a test that needs the probed tool is skipped here: the probe's reason, or <see langword="null"/> when the tool
+    /// is usable or when running in CI (where a missing tool must fail).
+    /// </summary>
+    public static string? SkipReason(Func<string?> unavailableReason)
+    {
+        ArgumentNullException.ThrowIfNull(unavailableReason);
+        return IsCi ? null : unavailableReason();
     }
 
     /// <summary>True when running in CI, where every integration test must run.</summary>

@@ -10,8 +10,8 @@ using Turen.Sdk.Storage;
 namespace Turen.Sdk.Testing.Contract;
 
 /// <summary>
-/// The behaviour every <see cref="IOrgKeyStore"/> must have, run against each engine by a derived class. Facts use
-/// <c>StoreFact</c>, which each test project defines (a plain fact for SQLite, a PostgreSQL-gated one for PostgreSQL).
+/// The behaviour every <see cref="IOrgKeyStore"/> must have, run against each engine by a derived class (SQLite always;
+/// PostgreSQL, marked <see cref="PostgresStoreAttribute"/>, where its server binaries are installed or under CI).
 /// </summary>
 public abstract class OrgKeyStoreContract
 {

@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 
-namespace Turen.Sdk.Tests.Credentials;
+namespace Turen.Sdk.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {

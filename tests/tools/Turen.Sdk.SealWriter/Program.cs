@@ -3,13 +3,13 @@ using System.IO;
 using System.Threading.Tasks;
 using Turen.Sdk.Envelope;
 
-// Usage: Turen.Sdk.Hardening.SealWriter <directory> <hex-key> <atomic|stream> <plaintext-bytes>
+// Usage: Turen.Sdk.SealWriter <directory> <hex-key> <atomic|stream> <plaintext-bytes>
 // Seals the same pattern plaintext again and again, printing "sealed N" after each blob is complete, until killed.
 // atomic: SessionBlob.SealFileAsync to <directory>/blob.turen (write-then-rename, overwriting);
 // stream: SessionBlob.SealAsync straight into a new <directory>/blob-N.turen FileStream (no rename at all).
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: Turen.Sdk.Hardening.SealWriter <directory> <hex-key> <atomic|stream> <plaintext-bytes>");
+    Console.Error.WriteLine("usage: Turen.Sdk.SealWriter <directory> <hex-key> <atomic|stream> <plaintext-bytes>");
     return 2;
 }
 
