@@ -14,20 +14,20 @@ namespace Turen.Cli.Tests;
 public sealed class OutputFileKillTests : IDisposable
 {
     private static readonly byte[] Key = Enumerable.Range(0, 32).Select(i => (byte)(i + 1)).ToArray();
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task A_killed_seal_leaves_the_old_or_the_new_output_file()
     {
-        string keyFile = _dir.File("raw.key");
+        string keyFile = _dir.Combine("raw.key");
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(Key) + "\n");
         byte[] oldPlaintext = "the previous session\n"u8.ToArray();
         byte[] newPlaintext = Enumerable.Range(0, 6 * 1024 * 1024).Select(i => (byte)(i * 31)).ToArray();
-        await File.WriteAllBytesAsync(_dir.File("new.jsonl"), newPlaintext);
-        string output = _dir.File("out.turen");
-        string[] seal = { "seal", _dir.File("new.jsonl"), "-o", output, "--raw-key", keyFile, "--key-name", "k", "--context", "turen.org=acme", "--context", "turen.session=new", "--frame-length", "4096", "--parallelism", "1" };
+        await File.WriteAllBytesAsync(_dir.Combine("new.jsonl"), newPlaintext);
+        string output = _dir.Combine("out.turen");
+        string[] seal = { "seal", _dir.Combine("new.jsonl"), "-o", output, "--raw-key", keyFile, "--key-name", "k", "--context", "turen.org=acme", "--context", "turen.session=new", "--frame-length", "4096", "--parallelism", "1" };
         using RawAesKeyring keyring = RawAesKeyring.Create("turen", "k", Key);
 
         // One uninterrupted run sets the time scale of the kills.
