@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace Turen.Sdk.Kms;
 
-/// <summary>Settings of an AWS KMS key-encryption key (<see cref="TurenKmsServiceCollectionExtensions.AddTurenAwsKms"/>).</summary>
+/// <summary>Settings of an AWS KMS key-encryption key (<see cref="Microsoft.Extensions.DependencyInjection.TurenKmsServiceCollectionExtensions.AddTurenAwsKms"/>).</summary>
 public sealed class KmsKeyEncryptionKeyOptions
 {
     /// <summary>The KMS key: a key id, a key ARN, an alias name (<c>alias/turen</c>) or an alias ARN. Required.</summary>

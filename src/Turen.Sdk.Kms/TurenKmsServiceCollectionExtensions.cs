@@ -1,11 +1,11 @@
 using System;
 using Amazon.KeyManagementService;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Turen.Sdk.Keys;
+using Turen.Sdk.Kms;
 
-namespace Turen.Sdk.Kms;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers AWS KMS as the key-encryption key.</summary>
 public static class TurenKmsServiceCollectionExtensions

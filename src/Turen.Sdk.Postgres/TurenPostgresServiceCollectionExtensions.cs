@@ -1,11 +1,11 @@
 using System;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Turen.Sdk.Postgres;
 using Turen.Sdk.Storage;
 
-namespace Turen.Sdk.Postgres;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the PostgreSQL store.</summary>
 public static class TurenPostgresServiceCollectionExtensions

@@ -1,6 +1,6 @@
 namespace Turen.Sdk.Sqlite;
 
-/// <summary>Settings of <see cref="TurenSqliteServiceCollectionExtensions.AddTurenSqlite"/>.</summary>
+/// <summary>Settings of <see cref="Microsoft.Extensions.DependencyInjection.TurenSqliteServiceCollectionExtensions.AddTurenSqlite"/>.</summary>
 public sealed class TurenSqliteOptions
 {
     /// <summary>The database file; null means <c>turen.db</c> in the Turen home folder.</summary>

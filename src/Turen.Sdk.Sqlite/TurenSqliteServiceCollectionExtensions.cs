@@ -1,12 +1,12 @@
-using System;
 using System.IO;
-using Microsoft.Extensions.DependencyInjection;
+using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Turen.Sdk.Keys;
+using Turen.Sdk.Sqlite;
 using Turen.Sdk.Storage;
 
-namespace Turen.Sdk.Sqlite;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the SQLite store.</summary>
 public static class TurenSqliteServiceCollectionExtensions

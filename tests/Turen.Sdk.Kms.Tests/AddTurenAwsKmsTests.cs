@@ -4,7 +4,6 @@ using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Turen.Sdk.DependencyInjection;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
 

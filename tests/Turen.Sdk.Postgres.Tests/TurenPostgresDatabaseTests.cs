@@ -2,7 +2,6 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Turen.Sdk.DependencyInjection;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
 using Turen.Sdk.Testing;
@@ -13,7 +12,7 @@ namespace Turen.Sdk.Postgres.Tests;
 public sealed class TurenPostgresDatabaseTests(PostgresServerFixture fixture)
 {
     [PostgresFact]
-    public async Task AddTurenPostgres_resolves_a_working_key_ring()
+    public async Task AddTurenPostgres_resolves_a_working_key_manager()
     {
         string connectionString = fixture.CreateDatabase();
         var services = new ServiceCollection();

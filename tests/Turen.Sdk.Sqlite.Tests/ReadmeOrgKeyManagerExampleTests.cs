@@ -2,7 +2,6 @@ using System;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using Turen.Sdk.DependencyInjection;
 using Turen.Sdk.Envelope;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;

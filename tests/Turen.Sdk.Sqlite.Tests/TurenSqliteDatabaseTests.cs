@@ -3,7 +3,6 @@ using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Turen.Sdk.DependencyInjection;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
 
@@ -43,7 +42,7 @@ public sealed class TurenSqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public async Task AddTuren_with_local_kek_and_sqlite_resolves_a_working_key_ring()
+    public async Task AddTuren_with_local_kek_and_sqlite_resolves_a_working_key_manager()
     {
         var services = new ServiceCollection();
         services.AddLogging();

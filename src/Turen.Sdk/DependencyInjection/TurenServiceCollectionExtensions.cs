@@ -1,13 +1,13 @@
 using System;
 using System.IO;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Turen.Sdk;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Storage;
 
-namespace Turen.Sdk.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the org key manager. <c>AddTuren</c> needs one KEK (<see cref="AddTurenLocalKek"/>, or <c>AddTurenAwsKms</c>

@@ -1,8 +1,6 @@
-using Turen.Sdk.Keys;
+namespace Turen.Sdk.Keys;
 
-namespace Turen.Sdk.DependencyInjection;
-
-/// <summary>Settings of <see cref="TurenServiceCollectionExtensions.AddTurenLocalKek"/>.</summary>
+/// <summary>Settings of <see cref="Microsoft.Extensions.DependencyInjection.TurenServiceCollectionExtensions.AddTurenLocalKek"/>.</summary>
 public sealed class LocalKekOptions
 {
     /// <summary>The Turen home folder; null means <c>TUREN_HOME</c>, else <c>~/.turen</c>. Ignored when <see cref="KeyFilePath"/> is set.</summary>

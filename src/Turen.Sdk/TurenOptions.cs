@@ -1,8 +1,8 @@
 using Turen.Sdk.Keys;
 
-namespace Turen.Sdk.DependencyInjection;
+namespace Turen.Sdk;
 
-/// <summary>Settings of <see cref="TurenServiceCollectionExtensions.AddTuren"/>.</summary>
+/// <summary>Settings of <see cref="Microsoft.Extensions.DependencyInjection.TurenServiceCollectionExtensions.AddTuren"/>.</summary>
 public sealed class TurenOptions
 {
     /// <summary>The org key manager: cache limits, whether orgs are created on first use.</summary>
