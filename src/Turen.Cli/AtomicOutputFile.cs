@@ -1,73 +1,63 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Turen.Sdk.IO;
 
 namespace Turen.Cli;
 
 /// <summary>
-/// The OUT of a command: a temporary file beside the target (owner-only) that replaces it only on
-/// <see cref="CommitAsync"/>, so that a failed command leaves nothing behind; or standard output when no path is given.
+/// The OUT of a command: standard output when no path is given, else an <see cref="AtomicFileWriter"/> that replaces the
+/// target only on <see cref="CommitAsync"/>, so that a failed or killed command leaves the old file (or none) behind.
 /// </summary>
 internal sealed class AtomicOutputFile : IAsyncDisposable
 {
-    private readonly string? _target;
-    private readonly string? _temporary;
-    private bool _committed;
+    private readonly AtomicFileWriter? _writer;
 
-    private AtomicOutputFile(Stream stream, string? target, string? temporary)
+    private AtomicOutputFile(Stream stream, AtomicFileWriter? writer)
     {
         Stream = stream;
-        _target = target;
-        _temporary = temporary;
+        _writer = writer;
     }
 
     public Stream Stream { get; }
 
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
     public static AtomicOutputFile Create(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "-")
         {
-            return new AtomicOutputFile(Console.OpenStandardOutput(), null, null);
+            return new AtomicOutputFile(Console.OpenStandardOutput(), null);
         }
 
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? ".";
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (!Directory.Exists(directory))
         {
-            throw new UsageException($"output directory '{directory}' does not exist");
+            throw new DirectoryNotFoundException($"output directory '{directory}' does not exist");
         }
 
-        string temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous, BufferSize = 1 << 16 };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return new AtomicOutputFile(new FileStream(temporary, options), full, temporary);
+        AtomicFileWriter writer = AtomicFileWriter.Create(path, asynchronous: true, bufferSize: 1 << 16);
+        return new AtomicOutputFile(writer.Stream, writer);
     }
 
     public async Task CommitAsync()
     {
-        await Stream.FlushAsync().ConfigureAwait(false);
-        if (_temporary is null)
+        if (_writer is null)
         {
-            _committed = true;
+            await Stream.FlushAsync().ConfigureAwait(false);
             return;
         }
 
-        ((FileStream)Stream).Flush(flushToDisk: true);
-        await Stream.DisposeAsync().ConfigureAwait(false);
-        File.Move(_temporary, _target!, overwrite: true);
-        _committed = true;
+        await _writer.CommitAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Stream.DisposeAsync().ConfigureAwait(false);
-        if (!_committed && _temporary is not null)
+        if (_writer is null)
         {
-            File.Delete(_temporary);
+            await Stream.DisposeAsync().ConfigureAwait(false);
+            return;
         }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using Turen.Sdk.IO;
 
 namespace Turen.Cli;
 
@@ -50,20 +51,17 @@ internal static class KeyFile
         }
     }
 
-    /// <summary>Writes <paramref name="key"/> as base64 to a new file only its owner can read.</summary>
+    /// <summary>Writes <paramref name="key"/> as base64 to a new file only its owner can read (atomically, never over another).</summary>
+    /// <exception cref="IOException">The file already exists.</exception>
     public static void Create(string path, ReadOnlySpan<byte> key)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         byte[] text = Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n");
         try
         {
-            using var stream = new FileStream(path, options);
-            stream.Write(text);
+            if (!AtomicFile.TryCreate(path, text))
+            {
+                throw new IOException($"the file '{path}' already exists");
+            }
         }
         finally
         {

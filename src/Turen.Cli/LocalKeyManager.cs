@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Turen.Sdk.IO;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Sqlite;
 using Turen.Sdk.Storage;
@@ -106,7 +107,7 @@ internal sealed class LocalKeyManager : IDisposable
     public static void PromoteNextKek(TurenHome home)
     {
         string next = Path.Combine(home.Path, NextKeyFileName);
-        File.Move(next, home.KeyFilePath, overwrite: true);
+        AtomicFile.Replace(next, home.KeyFilePath);
     }
 
     public void Dispose()

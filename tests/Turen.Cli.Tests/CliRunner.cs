@@ -12,6 +12,23 @@ internal static class CliRunner
 
     public static async Task<(int ExitCode, byte[] Stdout, string Stderr)> RunAsync(byte[]? stdin, string? workingDirectory, params string[] args)
     {
+        using Process process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = new MemoryStream();
+        Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        Task<string> readErr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        await Task.WhenAll(copyOut, readErr, process.WaitForExitAsync());
+        return (process.ExitCode, stdout.ToArray(), await readErr);
+    }
+
+    /// <summary>How <see cref="RunAsync"/> starts <c>turen</c>, for tests that manage the process themselves.</summary>
+    public static ProcessStartInfo StartInfo(string? workingDirectory, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -27,18 +44,7 @@ internal static class CliRunner
         }
 
         start.Environment["TUREN_HOME"] = Path.Combine(Path.GetTempPath(), "turen-cli-tests-home-unused");
-        using Process process = Process.Start(start)!;
-        var stdout = new MemoryStream();
-        Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        Task<string> readErr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.BaseStream.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        await Task.WhenAll(copyOut, readErr, process.WaitForExitAsync());
-        return (process.ExitCode, stdout.ToArray(), await readErr);
+        return start;
     }
 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
+using Turen.Sdk.IO;
 
 namespace Turen.Sdk.Credentials;
 
@@ -165,8 +166,6 @@ public sealed class AgentStateStore
         try
         {
             byte[] file = AgentStateFileFormat.Encode(state, machineSecret, _identifiers.GetMachineIdentifier());
-            AtomicFile.DeleteStaleTemporaries(StatePath);
-
             // The state file first, then the same bytes as the backup: each step is an atomic replace, so a crash between
             // them leaves the new state in the file and the previous one in the backup, and afterwards both hold the
             // latest good state. A damaged state file therefore never costs more than `turen agent restore`.

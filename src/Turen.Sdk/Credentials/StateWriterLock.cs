@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using Turen.Sdk.IO;
 
 namespace Turen.Sdk.Credentials;
 
@@ -24,7 +25,7 @@ internal sealed class StateWriterLock : IDisposable
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = AtomicFile.OwnerOnlyFileMode;
         }
 
         DateTime deadline = DateTime.UtcNow + Timeout;

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Turen.Sdk.Envelope.Format;
+using Turen.Sdk.IO;
 
 namespace Turen.Sdk.Envelope;
 
@@ -133,7 +134,7 @@ public static class SessionBlob
         var source = new FileStream(blobPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (source.ConfigureAwait(false))
         {
-            return await TemporaryFile.WriteThenRenameAsync(
+            return await AtomicFile.WriteAsync(
                 plaintextPath,
                 destination => OpenAsync(source, destination, keyring, options, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
@@ -153,7 +154,7 @@ public static class SessionBlob
         var source = new FileStream(plaintextPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (source.ConfigureAwait(false))
         {
-            return await TemporaryFile.WriteThenRenameAsync(
+            return await AtomicFile.WriteAsync(
                 blobPath,
                 destination => SealAsync(source, destination, keyring, options, cancellationToken),
                 cancellationToken).ConfigureAwait(false);

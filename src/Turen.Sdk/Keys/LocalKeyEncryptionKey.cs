@@ -1,8 +1,6 @@
 using System;
-using System.Buffers.Binary;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,9 +12,7 @@ namespace Turen.Sdk.Keys;
 /// 96-bit nonce with the <see cref="OrgKeyContext"/> as additional data.
 /// </summary>
 /// <remarks>
-/// <para>Key file: <c>"TKEK"</c>, a format byte, then for format 1 the 32 key bytes; for format 2 (passphrase) a 16-byte
-/// salt, Argon2id memory (KiB) and passes (big-endian uint32), a 12-byte nonce and the AES-GCM-sealed key with its
-/// 16-byte tag, the header authenticated as additional data.</para>
+/// <para>Key file: see <see cref="LocalKeyFile"/> (format 1 plain, format 2 sealed with an Argon2id passphrase).</para>
 /// <para>Wrapped DEK (61 bytes): format byte 1, 12-byte nonce, 32-byte ciphertext, 16-byte tag. Random nonces are safe
 /// here because one KEK wraps few keys (far below the 2^32 messages per key that random 96-bit nonces allow).</para>
 /// </remarks>
@@ -29,13 +25,6 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     private const byte WrappedFormat = 1;
     private const int NonceLength = 12;
     private const int TagLength = 16;
-    private const byte PlainFileFormat = 1;
-    private const byte SealedFileFormat = 2;
-    private const int SaltLength = 16;
-    private const int PlainFileLength = 5 + KeySizeInBytes;
-    private const int SealedHeaderLength = 5 + SaltLength + 4 + 4;
-    private const int SealedFileLength = SealedHeaderLength + NonceLength + KeySizeInBytes + TagLength;
-    private static ReadOnlySpan<byte> Magic => "TKEK"u8;
 
     private readonly byte[] _key;
     private int _disposed;
@@ -53,9 +42,6 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
 
     /// <summary>The key file, or null for a key made in memory.</summary>
     public string? FilePath { get; }
-
-    /// <summary>Argon2id settings for passphrase-sealed key files; the file records them, so they may change later.</summary>
-    internal static (int MemoryKiB, int Passes) PassphraseCost { get; set; } = (64 * 1024, 3);
 
     /// <summary>Creates a KEK from key bytes (for tests and key escrow); the caller keeps and should zero its copy.</summary>
     public static LocalKeyEncryptionKey FromKeyBytes(ReadOnlySpan<byte> key)
@@ -92,21 +78,15 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] key = GC.AllocateArray<byte>(KeySizeInBytes, pinned: true);
-        byte[]? file = null;
         try
         {
             RandomNumberGenerator.Fill(key);
-            file = passphrase is null ? EncodePlain(key) : Seal(key, passphrase);
-            WriteNewOwnerOnly(path, file);
+            LocalKeyFile.CreateNew(path, key, passphrase);
             return new LocalKeyEncryptionKey(key, Path.GetFullPath(path));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(key);
-            if (file is not null)
-            {
-                CryptographicOperations.ZeroMemory(file);
-            }
         }
     }
 
@@ -118,49 +98,15 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
-        if (!OperatingSystem.IsWindows() &&
-            (File.GetUnixFileMode(full) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
-        {
-            throw new KeyAccessDeniedException($"The key file '{full}' is accessible by other users; run 'chmod 600' on it.");
-        }
-
-        byte[] file = File.ReadAllBytes(full);
         byte[] key = GC.AllocateArray<byte>(KeySizeInBytes, pinned: true);
         try
         {
-            if (file.Length < 5 || !file.AsSpan(0, 4).SequenceEqual(Magic))
-            {
-                throw new InvalidDataException($"'{full}' is not a Turen key file.");
-            }
-
-            switch (file[4])
-            {
-                case PlainFileFormat when file.Length == PlainFileLength:
-                    if (passphrase is not null)
-                    {
-                        throw new KeyAccessDeniedException($"The key file '{full}' is not sealed with a passphrase, but one was given.");
-                    }
-
-                    file.AsSpan(5, KeySizeInBytes).CopyTo(key);
-                    break;
-                case SealedFileFormat when file.Length == SealedFileLength:
-                    if (passphrase is null)
-                    {
-                        throw new KeyAccessDeniedException($"The key file '{full}' is sealed with a passphrase; supply it (TUREN_PASSPHRASE).");
-                    }
-
-                    Unseal(file, passphrase, key, full);
-                    break;
-                default:
-                    throw new InvalidDataException($"'{full}' has an unknown key file format or length.");
-            }
-
+            LocalKeyFile.Read(full, passphrase, key);
             return new LocalKeyEncryptionKey(key, full);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(key);
-            CryptographicOperations.ZeroMemory(file);
         }
     }
 
@@ -185,26 +131,13 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
     }
 
     /// <summary>True when the key file at <paramref name="path"/> is sealed with a passphrase.</summary>
-    public static bool IsPassphraseSealed(string path)
-    {
-        Span<byte> header = stackalloc byte[5];
-        using FileStream stream = File.OpenRead(path);
-        return stream.ReadAtLeast(header, 5, throwOnEndOfStream: false) == 5 && header[..4].SequenceEqual(Magic) && header[4] == SealedFileFormat;
-    }
+    public static bool IsPassphraseSealed(string path) => LocalKeyFile.IsPassphraseSealed(path);
 
     /// <summary>Writes this key to a new file, sealed with <paramref name="passphrase"/> if given (used by KEK rotation).</summary>
     public void Save(string path, string? passphrase = null)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        byte[] file = passphrase is null ? EncodePlain(_key) : Seal(_key, passphrase);
-        try
-        {
-            WriteNewOwnerOnly(path, file);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(file);
-        }
+        LocalKeyFile.CreateNew(path, _key, passphrase);
     }
 
     /// <inheritdoc/>
@@ -295,125 +228,5 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(key, "turen local kek id v1"u8, mac);
         return Convert.ToHexString(mac[..8]).ToLowerInvariant();
-    }
-
-    private static byte[] EncodePlain(ReadOnlySpan<byte> key)
-    {
-        byte[] file = new byte[PlainFileLength];
-        Magic.CopyTo(file);
-        file[4] = PlainFileFormat;
-        key.CopyTo(file.AsSpan(5));
-        return file;
-    }
-
-    private static void WriteNewOwnerOnly(string path, byte[] contents)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = full + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)) + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            // Written beside the target and moved into place, so a crash never leaves a half-written key file.
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(contents);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: false);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
-
-    private static byte[] Seal(ReadOnlySpan<byte> key, string passphrase)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(passphrase);
-        (int memoryKiB, int passes) = PassphraseCost;
-        byte[] file = new byte[SealedFileLength];
-        Magic.CopyTo(file);
-        file[4] = SealedFileFormat;
-        RandomNumberGenerator.Fill(file.AsSpan(5, SaltLength));
-        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(5 + SaltLength), (uint)memoryKiB);
-        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(9 + SaltLength), (uint)passes);
-        RandomNumberGenerator.Fill(file.AsSpan(SealedHeaderLength, NonceLength));
-        Span<byte> wrappingKey = stackalloc byte[KeySizeInBytes];
-        try
-        {
-            DerivePassphraseKey(passphrase, file.AsSpan(5, SaltLength), memoryKiB, passes, wrappingKey);
-            using var aes = new AesGcm(wrappingKey, TagLength);
-            aes.Encrypt(
-                file.AsSpan(SealedHeaderLength, NonceLength),
-                key,
-                file.AsSpan(SealedHeaderLength + NonceLength, KeySizeInBytes),
-                file.AsSpan(SealedHeaderLength + NonceLength + KeySizeInBytes, TagLength),
-                file.AsSpan(0, SealedHeaderLength));
-            return file;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(wrappingKey);
-        }
-    }
-
-    private static void Unseal(byte[] file, string passphrase, Span<byte> key, string path)
-    {
-        uint memoryKiB = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(5 + SaltLength));
-        uint passes = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(9 + SaltLength));
-        // Bounds stop a tampered header from asking for absurd memory or time before the tag is checked.
-        if (memoryKiB is < 8 * 1024 or > 4 * 1024 * 1024 || passes is < 1 or > 64)
-        {
-            throw new InvalidDataException($"'{path}' has out-of-range Argon2id parameters.");
-        }
-
-        Span<byte> wrappingKey = stackalloc byte[KeySizeInBytes];
-        try
-        {
-            DerivePassphraseKey(passphrase, file.AsSpan(5, SaltLength), (int)memoryKiB, (int)passes, wrappingKey);
-            using var aes = new AesGcm(wrappingKey, TagLength);
-            aes.Decrypt(
-                file.AsSpan(SealedHeaderLength, NonceLength),
-                file.AsSpan(SealedHeaderLength + NonceLength, KeySizeInBytes),
-                file.AsSpan(SealedHeaderLength + NonceLength + KeySizeInBytes, TagLength),
-                key,
-                file.AsSpan(0, SealedHeaderLength));
-        }
-        catch (AuthenticationTagMismatchException ex)
-        {
-            throw new KeyAccessDeniedException($"The passphrase does not open the key file '{path}'.", ex);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(wrappingKey);
-        }
-    }
-
-    private static void DerivePassphraseKey(string passphrase, ReadOnlySpan<byte> salt, int memoryKiB, int passes, Span<byte> output)
-    {
-        var argon = NSec.Cryptography.PasswordBasedKeyDerivationAlgorithm.Argon2id(new NSec.Cryptography.Argon2Parameters
-        {
-            DegreeOfParallelism = 1,
-            MemorySize = memoryKiB,
-            NumberOfPasses = passes,
-        });
-        byte[] utf8 = Encoding.UTF8.GetBytes(passphrase);
-        try
-        {
-            argon.DeriveBytes(utf8, salt, output);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(utf8);
-        }
     }
 }

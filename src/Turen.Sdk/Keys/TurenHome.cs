@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Turen.Sdk.IO;
 
 namespace Turen.Sdk.Keys;
 
@@ -53,24 +54,7 @@ public sealed class TurenHome
     }
 
     /// <summary>Creates the folder (owner-only on Unix) if it does not exist; returns true when it was created.</summary>
-    public bool EnsureCreated()
-    {
-        if (Directory.Exists(Path))
-        {
-            return false;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Path);
-        }
-        else
-        {
-            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return true;
-    }
+    public bool EnsureCreated() => AtomicFile.EnsureOwnerOnlyDirectory(Path);
 
     /// <inheritdoc/>
     public override string ToString() => Path;

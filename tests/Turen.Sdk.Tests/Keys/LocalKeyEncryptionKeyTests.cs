@@ -14,7 +14,7 @@ public sealed class LocalKeyEncryptionKeyTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         // Cheap Argon2id for tests; the file records the cost, so loading uses the same parameters.
-        LocalKeyEncryptionKey.PassphraseCost = (8 * 1024, 1);
+        LocalKeyFile.PassphraseCost = (8 * 1024, 1);
     }
 
     private string KeyFile => Path.Combine(_folder, "kek.key");
