@@ -13,7 +13,8 @@ namespace Turen.Cli;
 internal static class KeyFile
 {
     /// <summary>Reads a key file into a new array the caller must zero.</summary>
-    /// <exception cref="UsageException">The file is missing or does not hold a 128-, 192- or 256-bit key.</exception>
+    /// <exception cref="EnvironmentException">The file is missing or unreadable.</exception>
+    /// <exception cref="UsageException">The file does not hold a 128-, 192- or 256-bit key.</exception>
     public static byte[] Read(string path)
     {
         byte[] content;
@@ -23,7 +24,7 @@ internal static class KeyFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read key file '{path}': {ex.Message}");
+            throw new EnvironmentException($"cannot read key file '{path}': {ex.Message}");
         }
 
         try

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Turen.Sdk;
 using Turen.Sdk.IO;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Sqlite;
@@ -83,20 +84,20 @@ internal sealed class LocalKeyManager : IDisposable
     }
 
     /// <summary>Opens an initialised home.</summary>
-    /// <exception cref="UsageException">The home is not initialised.</exception>
+    /// <exception cref="EnvironmentException">The home is not initialised or its key store is out of date.</exception>
     public static async Task<LocalKeyManager> OpenAsync(string? home, CancellationToken cancellationToken)
     {
         TurenHome resolved = TurenHome.Resolve(home);
         if (!resolved.IsInitialized)
         {
-            throw new UsageException($"the Turen home {resolved.Path} is not initialised; run 'turen init' first");
+            throw new EnvironmentException($"the Turen home {resolved.Path} is not initialised; run 'turen init' first");
         }
 
         var database = new TurenSqliteDatabase(resolved.DatabasePath);
         int version = await database.GetSchemaVersionAsync(cancellationToken).ConfigureAwait(false);
         if (version < database.Migrations.LatestVersion)
         {
-            throw new UsageException($"the key store in {resolved.Path} is at schema v{version}, v{database.Migrations.LatestVersion} is needed; run 'turen init'");
+            throw new EnvironmentException($"the key store in {resolved.Path} is at schema v{version}, v{database.Migrations.LatestVersion} is needed; run 'turen init'");
         }
 
         LocalKeyEncryptionKey kek = LocalKeyEncryptionKey.Load(resolved.KeyFilePath, Passphrase);

@@ -2,6 +2,7 @@ using System.IO;
 using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Turen.Sdk;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Sqlite;
 using Turen.Sdk.Storage;

@@ -150,7 +150,6 @@ public sealed class EnvelopeCommandTests : IDisposable
     [InlineData("seal", "--raw-key", "K", "--key-name", "n", "--context", "turen.org=a", "--context", "turen.session=b", "--frame-length", "0")]
     [InlineData("open", "--raw-key", "K")]
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--key-name", "b")]
-    [InlineData("open", "--raw-key", "/no/such/key", "--key-name", "a")]
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--context", "novalue")]
     [InlineData("open", "--raw-key", "K", "--key-name", "a", "--max-encrypted-data-keys", "0")]
     [InlineData("seal", "--raw-key", "K", "--key-name", "n", "--context", "turen.org=a", "--context", "turen.session=b", "--parallelism", "0")]
@@ -164,6 +163,14 @@ public sealed class EnvelopeCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Stdout);
         Assert.NotEmpty(result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_key_file_is_an_environment_failure()
+    {
+        var result = await CliRunner.RunAsync(_plaintext, null, "open", "--raw-key", "/no/such/key", "--key-name", "a");
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("turen: open: cannot read key file", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class OrgCommandTests : IDisposable
     {
         var result = await Turen(null, "org", "create", "acme");
 
-        Assert.Equal(2, result.ExitCode);
+        // An uninitialised home is the environment (3), not a usage mistake (2).
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("turen init", result.Stderr, StringComparison.Ordinal);
     }
 

@@ -31,7 +31,7 @@ internal static class AgentCommand
         var set = new Option<string[]>("--set") { Description = "A setting KEY=VALUE (repeatable), e.g. --set endpoint=https://api.turen.dev", AllowMultipleArgumentsPerToken = false };
         var reveal = new Option<bool>("--reveal") { Description = "Print the full secret once, to register it with Turen." };
         var command = new Command("init", "Enrol this machine: create the state file with a new (or the given) secret.") { home, force, test, secretStdin, set, reveal };
-        command.SetAction(parse => CredentialOptions.Run(() =>
+        command.SetAction(parse => CommandFailures.Run("agent init", () =>
         {
             Dictionary<string, string> settings = ParseSettings(parse.GetValue(set) ?? Array.Empty<string>());
             AgentSecret? secret = null;
@@ -41,7 +41,7 @@ internal static class AgentCommand
                 secret = AgentSecret.Parse(text);
             }
 
-            var store = new AgentStateStore(CredentialOptions.ResolveHome(parse.GetValue(home)));
+            var store = CredentialOptions.OpenStore("agent init", parse.GetValue(home));
             using AgentState state = store.Initialize(secret, settings, parse.GetValue(test) ? SecretEnvironment.Test : SecretEnvironment.Live, parse.GetValue(force));
             Console.WriteLine($"Enrolled this machine; agent state written to {store.StatePath}.");
             PrintSecret(state.Secret, parse.GetValue(reveal));
@@ -54,9 +54,9 @@ internal static class AgentCommand
     {
         Option<string?> home = CredentialOptions.Home();
         var command = new Command("show", "Show the agent state (the secret redacted).") { home };
-        command.SetAction(parse => CredentialOptions.Run(() =>
+        command.SetAction(parse => CommandFailures.Run("agent show", () =>
         {
-            var store = new AgentStateStore(CredentialOptions.ResolveHome(parse.GetValue(home)));
+            var store = CredentialOptions.OpenStore("agent show", parse.GetValue(home));
             using AgentState state = store.Load();
             Console.WriteLine($"state file:  {store.StatePath}");
             Console.WriteLine($"secret:      {state.Secret.Redacted} ({state.Secret.Environment.ToString().ToLowerInvariant()})");
@@ -79,9 +79,9 @@ internal static class AgentCommand
         Option<string?> home = CredentialOptions.Home();
         var reveal = new Option<bool>("--reveal") { Description = "Print the new secret once, to register it with Turen." };
         var command = new Command("rotate", "Replace the secret with a new one in one atomic write (the old state stays as the backup).") { home, reveal };
-        command.SetAction(parse => CredentialOptions.Run(() =>
+        command.SetAction(parse => CommandFailures.Run("agent rotate", () =>
         {
-            var store = new AgentStateStore(CredentialOptions.ResolveHome(parse.GetValue(home)));
+            var store = CredentialOptions.OpenStore("agent rotate", parse.GetValue(home));
             using AgentState state = store.Rotate();
             Console.WriteLine($"Rotated the agent secret (generation {state.Generation.ToString(CultureInfo.InvariantCulture)}).");
             PrintSecret(state.Secret, parse.GetValue(reveal));
@@ -94,9 +94,9 @@ internal static class AgentCommand
     {
         Option<string?> home = CredentialOptions.Home();
         var command = new Command("restore", "Put the backup (the last good state) back after the state file was damaged.") { home };
-        command.SetAction(parse => CredentialOptions.Run(() =>
+        command.SetAction(parse => CommandFailures.Run("agent restore", () =>
         {
-            var store = new AgentStateStore(CredentialOptions.ResolveHome(parse.GetValue(home)));
+            var store = CredentialOptions.OpenStore("agent restore", parse.GetValue(home));
             using AgentState state = store.RestoreBackup();
             Console.WriteLine($"Restored the agent state from {store.BackupPath} (generation {state.Generation.ToString(CultureInfo.InvariantCulture)}, secret {state.Secret.Redacted}).");
             return ExitCodes.Success;
@@ -124,7 +124,7 @@ internal static class AgentCommand
             int equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new ArgumentException($"--set expects KEY=VALUE, got '{pair}'.");
+                throw new UsageException($"--set expects KEY=VALUE, got '{pair}'");
             }
 
             settings[pair[..equals]] = pair[(equals + 1)..];

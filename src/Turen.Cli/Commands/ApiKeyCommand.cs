@@ -7,6 +7,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Turen.Sdk;
 using Turen.Sdk.Credentials;
 using Turen.Sdk.Keys;
 using Turen.Sdk.Postgres;
@@ -22,8 +23,6 @@ namespace Turen.Cli.Commands;
 /// </summary>
 internal static class ApiKeyCommand
 {
-    public const string HashKeyFileName = "apikey-hash.key";
-
     public static Command Create()
     {
         var apikey = new Command("apikey", "Manage API keys (ak_live_…): created once-shown, stored only as keyed hashes.");
@@ -51,7 +50,7 @@ internal static class ApiKeyCommand
         var name = new Argument<string>("NAME") { Description = "A label for the key, e.g. ci-uploader." };
         var test = new Option<bool>("--test") { Description = "Create an ak_test_ key (fixtures) instead of ak_live_." };
         var command = new Command("create", "Create a key and print it once.") { name, home, postgres, test };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(home), parse.GetValue(postgres), createHashKey: true, ct, async service =>
+        command.SetAction((parse, ct) => RunAsync("apikey create", parse.GetValue(home), parse.GetValue(postgres), createHashKey: true, ct, async service =>
         {
             using CreatedApiKey created = await service.CreateAsync(parse.GetValue(name)!, parse.GetValue(test) ? SecretEnvironment.Test : SecretEnvironment.Live, ct);
             Console.WriteLine($"Created API key {created.Info.Id} \"{created.Info.Name}\". It is shown once; store it now:");
@@ -66,7 +65,7 @@ internal static class ApiKeyCommand
         Option<string?> home = Home();
         Option<string?> postgres = Postgres();
         var command = new Command("list", "List keys (ids, names, dates; never a key or a hash).") { home, postgres };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(home), parse.GetValue(postgres), createHashKey: false, ct, async service =>
+        command.SetAction((parse, ct) => RunAsync("apikey list", parse.GetValue(home), parse.GetValue(postgres), createHashKey: false, ct, async service =>
         {
             IReadOnlyList<ApiKeyInfo> keys = await service.ListAsync(ct);
             if (keys.Count == 0)
@@ -94,7 +93,7 @@ internal static class ApiKeyCommand
         Option<string?> postgres = Postgres();
         var id = new Argument<string>("ID") { Description = "The key's id as `apikey list` shows it (ak_live_ + 8 characters)." };
         var command = new Command("revoke", "Revoke a key; it never verifies again.") { id, home, postgres };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(home), parse.GetValue(postgres), createHashKey: false, ct, async service =>
+        command.SetAction((parse, ct) => RunAsync("apikey revoke", parse.GetValue(home), parse.GetValue(postgres), createHashKey: false, ct, async service =>
         {
             string keyId = parse.GetValue(id)!;
             if (!ApiKey.IsLookupId(keyId))
@@ -104,8 +103,7 @@ internal static class ApiKeyCommand
 
             if (!await service.RevokeAsync(keyId, ct))
             {
-                Console.Error.WriteLine($"turen: no API key with id {keyId}");
-                return ExitCodes.Failure;
+                throw new RefusedException($"no API key with id {keyId}");
             }
 
             Console.WriteLine($"Revoked {keyId}.");
@@ -119,7 +117,7 @@ internal static class ApiKeyCommand
         Option<string?> home = Home();
         Option<string?> postgres = Postgres();
         var command = new Command("verify", "Check a key read from standard input (never from the command line, where other users could see it).") { home, postgres };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(home), parse.GetValue(postgres), createHashKey: false, ct, async service =>
+        command.SetAction((parse, ct) => RunAsync("apikey verify", parse.GetValue(home), parse.GetValue(postgres), createHashKey: false, ct, async service =>
         {
             string presented = (await Console.In.ReadLineAsync(ct) ?? string.Empty).Trim();
             ApiKeyVerification result = await service.VerifyAsync(presented, ct);
@@ -130,47 +128,37 @@ internal static class ApiKeyCommand
                     return ExitCodes.Success;
                 case ApiKeyVerificationStatus.Revoked:
                     Console.WriteLine($"revoked: {result.Key!.Id} (since {result.Key.RevokedAt!.Value.ToString("u", CultureInfo.InvariantCulture)})");
-                    return ExitCodes.Failure;
+                    return ExitCodes.Refused;
                 case ApiKeyVerificationStatus.Malformed:
                     Console.WriteLine("malformed: not an API key (prefix, length or checksum wrong)");
-                    return ExitCodes.Failure;
+                    return ExitCodes.Refused;
                 default:
                     Console.WriteLine("unknown: no such key");
-                    return ExitCodes.Failure;
+                    return ExitCodes.Refused;
             }
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? homeOption, string? postgres, bool createHashKey, CancellationToken cancellationToken, Func<ApiKeyService, Task<int>> body)
-    {
-        TurenDatabase? database = null;
-        try
+    private static Task<int> RunAsync(string command, string? homeOption, string? postgres, bool createHashKey, CancellationToken cancellationToken, Func<ApiKeyService, Task<int>> body) =>
+        CommandFailures.RunAsync(command, async () =>
         {
             TurenHome home = TurenHome.Resolve(homeOption);
             using ApiKeyHashKey hashKey = LoadHashKey(home, createHashKey);
-            database = string.IsNullOrWhiteSpace(postgres) ? OpenSqlite(home) : new TurenPostgresDatabase(postgres);
-            await database.MigrateAsync(cancellationToken);
-            return await body(new ApiKeyService(new SqlApiKeyStore(database), hashKey));
-        }
-        catch (UsageException ex)
-        {
-            Console.Error.WriteLine("turen: " + ex.Message);
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is SchemaNotReadyException or DbException or IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            Console.Error.WriteLine("turen: " + ex.Message);
-            return ExitCodes.Usage;
-        }
-        finally
-        {
-            if (database is IAsyncDisposable disposable)
+            TurenDatabase database = string.IsNullOrWhiteSpace(postgres) ? OpenSqlite(home) : new TurenPostgresDatabase(postgres);
+            try
             {
-                await disposable.DisposeAsync();
+                await database.MigrateAsync(cancellationToken);
+                return await body(new ApiKeyService(new SqlApiKeyStore(database), hashKey));
             }
-        }
-    }
+            finally
+            {
+                if (database is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync();
+                }
+            }
+        });
 
     private static TurenSqliteDatabase OpenSqlite(TurenHome home)
     {
@@ -184,7 +172,7 @@ internal static class ApiKeyCommand
     /// </summary>
     private static ApiKeyHashKey LoadHashKey(TurenHome home, bool create)
     {
-        string path = Path.Combine(home.Path, HashKeyFileName);
+        string path = home.ApiKeyHashKeyPath;
         if (!File.Exists(path))
         {
             if (!create)
@@ -211,7 +199,7 @@ internal static class ApiKeyCommand
         {
             if (bytes.Length != ApiKeyHashKey.KeySize)
             {
-                throw new UsageException($"the API-key hash key '{path}' is not {ApiKeyHashKey.KeySize} bytes");
+                throw new EnvironmentException($"the API-key hash key '{path}' is not {ApiKeyHashKey.KeySize} bytes");
             }
 
             return ApiKeyHashKey.Import(bytes);

@@ -1,48 +1,33 @@
 using System;
 using System.CommandLine;
-using System.IO;
+using Turen.Sdk;
 using Turen.Sdk.Credentials;
 
 namespace Turen.Cli.Commands;
 
-/// <summary>What the <c>agent</c> and <c>apikey</c> commands share: <c>--home</c>, and how failures map to exit codes.</summary>
+/// <summary>What the <c>agent</c> commands share: <c>--home</c> and the agent state store in the Turen home.</summary>
 internal static class CredentialOptions
 {
-    public const string HomeEnvironmentVariable = "TUREN_HOME";
-
     public static Option<string?> Home() => new("--home")
     {
-        Description = "The folder holding the agent state and machine secret (default: $TUREN_HOME, else the user's config folder, ~/.config/turen).",
+        Description = "The Turen home folder holding the agent state and machine secret (default: $TUREN_HOME, else ~/.turen).",
     };
 
-    /// <summary>--home, else TUREN_HOME, else the user's configuration folder.</summary>
-    public static string ResolveHome(string? home) =>
-        !string.IsNullOrWhiteSpace(home) ? home
-        : Environment.GetEnvironmentVariable(HomeEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : AgentStateStore.DefaultDirectory;
-
-    /// <summary>Runs a command body, turning the SDK's typed failures into a one-line message and an exit code.</summary>
-    public static int Run(Func<int> body)
+    /// <summary>
+    /// The agent state store in the Turen home. Without <c>--home</c>, state an earlier build kept in the user's config
+    /// folder (<see cref="AgentStateStore.LegacyDirectory"/>) is moved into the home once, and the command says so.
+    /// </summary>
+    public static AgentStateStore OpenStore(string command, string? home)
     {
-        try
+        TurenHome resolved = TurenHome.Resolve(home);
+        var store = new AgentStateStore(resolved.AgentStateDirectory);
+        if (string.IsNullOrWhiteSpace(home) && store.TryMoveFrom(AgentStateStore.LegacyDirectory))
         {
-            return body();
+            Console.Error.WriteLine(CommandFailures.Message(
+                command,
+                $"moved the agent state from {AgentStateStore.LegacyDirectory} into the Turen home {resolved.Path}; the old folder is no longer read"));
         }
-        catch (Exception ex) when (ExitCodeFor(ex) is int code)
-        {
-            Console.Error.WriteLine("turen: " + ex.Message);
-            return code;
-        }
+
+        return store;
     }
-
-    private static int? ExitCodeFor(Exception ex) => ex switch
-    {
-        AgentStateNotFoundException => ExitCodes.Usage,
-        MachineIdentityUnavailableException => ExitCodes.Usage,
-        InvalidSecretTokenException => ExitCodes.Usage,
-        ArgumentException => ExitCodes.Usage,
-        AgentStateException => ExitCodes.Failure,
-        IOException or UnauthorizedAccessException => ExitCodes.Usage,
-        _ => null,
-    };
 }

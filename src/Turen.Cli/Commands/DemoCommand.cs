@@ -24,13 +24,13 @@ internal static class DemoCommand
     {
         Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("demo", "Seal the sample session under the demo org's data key (local key manager), open it again and check the round trip.") { home };
-        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("demo", () => RunAsync(parsed.GetValue(home), cancellationToken)));
+        command.SetAction((parsed, cancellationToken) => CommandFailures.RunAsync("demo", () => RunAsync(parsed.GetValue(home), cancellationToken)));
         return command;
     }
 
     private static async Task<int> RunAsync(string? homeOption, CancellationToken cancellationToken)
     {
-        string sample = FindSample() ?? throw new UsageException($"cannot find {SamplePath}; run the demo from the repository");
+        string sample = FindSample() ?? throw new EnvironmentException($"cannot find {SamplePath}; run the demo from the repository");
         (LocalKeyManager keys, _) = await LocalKeyManager.InitializeAsync(homeOption, Console.Out, cancellationToken);
         using (keys)
         {
@@ -76,7 +76,7 @@ internal static class DemoCommand
             : "?";
         Console.WriteLine($"key      {OrgKeyName.Namespace}/{keyName} (org data key, AES-256, wrapped by {keys.Kek.KeyId} in {keys.Home.KeyFilePath})");
         Console.WriteLine(exact ? "opened   byte-exact round trip: OK" : "opened   round trip MISMATCH");
-        return exact ? ExitCodes.Success : ExitCodes.Failure;
+        return exact ? ExitCodes.Success : ExitCodes.Refused;
     }
 
     private static string? FindSample()

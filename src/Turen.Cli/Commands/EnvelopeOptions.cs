@@ -8,7 +8,7 @@ using Turen.Sdk.Envelope;
 
 namespace Turen.Cli.Commands;
 
-/// <summary>The options <c>seal</c>, <c>open</c> and <c>inspect</c> share, and how their failures map to exit codes.</summary>
+/// <summary>The options <c>seal</c>, <c>open</c> and <c>inspect</c> share.</summary>
 internal static class EnvelopeOptions
 {
     public static Argument<string?> Input() => new("IN")
@@ -78,7 +78,7 @@ internal static class EnvelopeOptions
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read '{path}': {ex.Message}");
+            throw new EnvironmentException($"cannot read '{path}': {ex.Message}");
         }
     }
 
@@ -150,34 +150,5 @@ internal static class EnvelopeOptions
         }
 
         return keyrings;
-    }
-
-    /// <summary>Runs a command body and turns its failures into a message on standard error and an exit code.</summary>
-    public static async Task<int> RunAsync(string command, Func<Task<int>> body)
-    {
-        try
-        {
-            return await body().ConfigureAwait(false);
-        }
-        catch (UsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (SessionBlobException ex)
-        {
-            await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (IOException ex)
-        {
-            await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
     }
 }

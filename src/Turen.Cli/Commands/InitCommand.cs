@@ -15,7 +15,7 @@ internal static class InitCommand
         {
             home,
         };
-        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("init", () => RunAsync(parsed.GetValue(home), cancellationToken)));
+        command.SetAction((parsed, cancellationToken) => CommandFailures.RunAsync("init", () => RunAsync(parsed.GetValue(home), cancellationToken)));
         return command;
     }
 

@@ -20,7 +20,7 @@ internal static class InspectCommand
     {
         Argument<string?> input = EnvelopeOptions.Input();
         var command = new Command("inspect", "Print a session blob's header as JSON (unauthenticated; no key needed).") { input };
-        command.SetAction((parsed, cancellationToken) => EnvelopeOptions.RunAsync("inspect", () => RunAsync(parsed.GetValue(input), cancellationToken)));
+        command.SetAction((parsed, cancellationToken) => CommandFailures.RunAsync("inspect", () => RunAsync(parsed.GetValue(input), cancellationToken)));
         return command;
     }
 

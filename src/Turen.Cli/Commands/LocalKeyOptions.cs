@@ -7,7 +7,7 @@ using Turen.Sdk.Storage;
 
 namespace Turen.Cli.Commands;
 
-/// <summary>The options of the commands that use the local key manager (<c>init</c>, <c>org</c>, org-mode <c>seal</c>/<c>open</c>, <c>demo</c>), and how key failures map to exit codes.</summary>
+/// <summary>The options of the commands that use the local key manager (<c>init</c>, <c>org</c>, org-mode <c>seal</c>/<c>open</c>, <c>demo</c>).</summary>
 internal static class LocalKeyOptions
 {
     public static Option<string?> Home() => new("--home")
@@ -29,37 +29,4 @@ internal static class LocalKeyOptions
 
         return org!;
     }
-
-    /// <summary>Runs a command body; key-manager failures become a message and an exit code, the rest as for envelope commands.</summary>
-    public static Task<int> RunAsync(string command, Func<Task<int>> body) =>
-        EnvelopeOptions.RunAsync(command, async () =>
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (OrgKeyNotFoundException ex)
-            {
-                await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-            catch (KeyEncryptionKeyException ex)
-            {
-                await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-            catch (SchemaNotReadyException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new UsageException(ex.Message);
-            }
-            catch (InvalidOperationException ex)
-            {
-                await Console.Error.WriteLineAsync($"turen {command}: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-        });
 }

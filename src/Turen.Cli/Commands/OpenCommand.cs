@@ -42,7 +42,7 @@ internal static class OpenCommand
         {
             input, output, org, home, rawKey, keyName, keyNamespace, context, allowLegacy, maxKeys, parallelism,
         };
-        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("open", () => RunAsync(
+        command.SetAction((parsed, cancellationToken) => CommandFailures.RunAsync("open", () => RunAsync(
             parsed.GetValue(org),
             parsed.GetValue(home),
             parsed.GetValue(input),

@@ -30,15 +30,14 @@ internal static class OrgCommand
         Argument<string> org = LocalKeyOptions.OrgArgument();
         Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("create", "Create an org's first data key (v1). Fails if the org exists.") { org, home };
-        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org create", async () =>
+        command.SetAction((parsed, ct) => CommandFailures.RunAsync("org create", async () =>
         {
             string id = LocalKeyOptions.ValidOrg(parsed.GetValue(org));
             using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
             if (!await keys.KeyManager.CreateOrgAsync(id, ct))
             {
                 WrappedOrgKey active = (await keys.Store.GetActiveAsync(id, ct))!;
-                await Console.Error.WriteLineAsync($"turen org create: org {id} already exists (active data key v{active.Version})");
-                return ExitCodes.Failure;
+                throw new RefusedException($"org {id} already exists (active data key v{active.Version})");
             }
 
             Console.WriteLine($"created org {id}: data key v1 wrapped by {keys.Kek.KeyId}");
@@ -52,7 +51,7 @@ internal static class OrgCommand
         Argument<string> org = LocalKeyOptions.OrgArgument();
         Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("rotate", "Make a new data key version active; blobs sealed under older versions stay readable.") { org, home };
-        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org rotate", async () =>
+        command.SetAction((parsed, ct) => CommandFailures.RunAsync("org rotate", async () =>
         {
             string id = LocalKeyOptions.ValidOrg(parsed.GetValue(org));
             using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
@@ -68,11 +67,12 @@ internal static class OrgCommand
         Argument<string?> org = new("ORG") { Description = "Show this org's versions; all orgs when omitted.", Arity = ArgumentArity.ZeroOrOne };
         Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("list", "List orgs with their active version, or one org's versions.") { org, home };
-        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org list", async () =>
+        command.SetAction((parsed, ct) => CommandFailures.RunAsync("org list", async () =>
         {
+            // Arguments are checked before the home is touched: a bad one is usage (2) whatever the environment.
+            string? orgId = parsed.GetValue(org) is { } only ? LocalKeyOptions.ValidOrg(only) : null;
             using LocalKeyManager keys = await LocalKeyManager.OpenAsync(parsed.GetValue(home), ct);
-            string? only = parsed.GetValue(org);
-            if (only is null)
+            if (orgId is null)
             {
                 Console.WriteLine("ORG\tACTIVE\tVERSIONS\tRETIRED");
                 foreach (string id in await keys.Store.ListOrgsAsync(ct))
@@ -85,7 +85,6 @@ internal static class OrgCommand
                 return ExitCodes.Success;
             }
 
-            string orgId = LocalKeyOptions.ValidOrg(only);
             IReadOnlyList<WrappedOrgKey> rows = await keys.Store.ListVersionsAsync(orgId, ct);
             if (rows.Count == 0)
             {
@@ -113,7 +112,7 @@ internal static class OrgCommand
         };
         Option<string?> home = LocalKeyOptions.Home();
         var command = new Command("retire", "Retire old data key versions (irreversible).") { org, below, home };
-        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org retire", async () =>
+        command.SetAction((parsed, ct) => CommandFailures.RunAsync("org retire", async () =>
         {
             string id = LocalKeyOptions.ValidOrg(parsed.GetValue(org));
             int minimum = parsed.GetValue(below);
@@ -144,7 +143,7 @@ internal static class OrgCommand
         {
             home,
         };
-        command.SetAction((parsed, ct) => LocalKeyOptions.RunAsync("org rewrap", () => RewrapAsync(parsed.GetValue(home), ct)));
+        command.SetAction((parsed, ct) => CommandFailures.RunAsync("org rewrap", () => RewrapAsync(parsed.GetValue(home), ct)));
         return command;
     }
 

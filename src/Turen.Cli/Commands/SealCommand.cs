@@ -42,7 +42,7 @@ internal static class SealCommand
         {
             input, output, org, session, home, rawKey, keyName, keyNamespace, context, frameLength, parallelism,
         };
-        command.SetAction((parsed, cancellationToken) => LocalKeyOptions.RunAsync("seal", () => RunAsync(
+        command.SetAction((parsed, cancellationToken) => CommandFailures.RunAsync("seal", () => RunAsync(
             parsed.GetValue(org),
             parsed.GetValue(session),
             parsed.GetValue(home),

@@ -14,7 +14,7 @@ namespace Turen.Sdk.Credentials;
 /// </summary>
 /// <example>
 /// <code>
-/// var store = new AgentStateStore(AgentStateStore.DefaultDirectory);
+/// var store = new AgentStateStore(TurenHome.Resolve().AgentStateDirectory);
 /// using AgentState state = store.Exists ? store.Load() : store.Initialize();
 /// client.DefaultRequestHeaders.Authorization = new("Bearer", state.Secret.Reveal());
 /// </code>
@@ -31,7 +31,7 @@ public sealed class AgentStateStore
     private readonly TimeProvider _time;
 
     /// <summary>Creates a store over <paramref name="directory"/> (created owner-only on first write).</summary>
-    /// <param name="directory">Where the state file and the machine secret live, e.g. <see cref="DefaultDirectory"/>.</param>
+    /// <param name="directory">Where the state file and the machine secret live: <see cref="TurenHome.AgentStateDirectory"/>.</param>
     /// <param name="identifiers">The machine identifier; the operating system's by default.</param>
     /// <param name="timeProvider">The clock for the file's dates.</param>
     public AgentStateStore(string directory, IMachineIdentifierSource? identifiers = null, TimeProvider? timeProvider = null)
@@ -43,10 +43,10 @@ public sealed class AgentStateStore
     }
 
     /// <summary>
-    /// The user's Turen configuration folder: <c>$XDG_CONFIG_HOME/turen</c> or <c>~/.config/turen</c> on Linux and macOS,
-    /// <c>%APPDATA%\turen</c> on Windows.
+    /// Where earlier builds kept the agent state, apart from the Turen home: <c>$XDG_CONFIG_HOME/turen</c> or
+    /// <c>~/.config/turen</c> on Linux and macOS, <c>%APPDATA%\turen</c> on Windows. Read once, by <see cref="TryMoveFrom"/>.
     /// </summary>
-    public static string DefaultDirectory =>
+    public static string LegacyDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "turen");
 
     /// <summary>The folder of the state file, the backup and the machine secret.</summary>
@@ -60,6 +60,40 @@ public sealed class AgentStateStore
 
     /// <summary>True when a state file exists (it may still fail to open).</summary>
     public bool Exists => File.Exists(StatePath);
+
+    /// <summary>
+    /// Moves the agent state of <paramref name="directory"/> (state file, backup, machine secret) into this store's folder
+    /// when that folder holds none of them, e.g. from <see cref="LegacyDirectory"/> into the Turen home. The state file
+    /// moves last, so an interrupted move leaves the state where it was, still readable.
+    /// </summary>
+    /// <returns>True when the state was moved; false when <paramref name="directory"/> has no state, is this folder, or
+    /// this folder already has agent files (then nothing is touched).</returns>
+    public bool TryMoveFrom(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        string source = Path.GetFullPath(directory);
+        string[] names = { MachineSecretFile.FileName, BackupFileName, StateFileName };
+        if (string.Equals(source.TrimEnd(Path.DirectorySeparatorChar), Directory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            || !File.Exists(Path.Combine(source, StateFileName))
+            || Array.Exists(names, name => File.Exists(Path.Combine(Directory, name))))
+        {
+            return false;
+        }
+
+        using StateWriterLock writers = StateWriterLock.Acquire(Directory);
+        foreach (string name in names)
+        {
+            string from = Path.Combine(source, name);
+            if (File.Exists(from))
+            {
+                // A move within one file system is a rename; across two it is a copy and a delete, still one file at a time.
+                File.Move(from, Path.Combine(Directory, name));
+            }
+        }
+
+        AtomicFile.FlushDirectory(Directory);
+        return true;
+    }
 
     /// <summary>
     /// Enrols the agent on this machine: writes a new state with <paramref name="secret"/> (a fresh one when null).

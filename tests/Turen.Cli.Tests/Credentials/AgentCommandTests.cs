@@ -54,7 +54,7 @@ public sealed class AgentCommandTests : IDisposable
     public async Task Exit_codes_tell_missing_refused_and_damaged_apart()
     {
         var missing = await _cli.RunAsync(null, "agent", "show");
-        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal(3, missing.ExitCode);
         Assert.Contains("turen agent init", missing.Stderr, StringComparison.Ordinal);
 
         Assert.Equal(0, (await _cli.RunAsync(null, "agent", "init")).ExitCode);

@@ -355,6 +355,32 @@ public sealed class AgentStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void TryMoveFrom_moves_state_backup_and_machine_secret_once_and_never_over_existing_files()
+    {
+        string old = _temp.Combine("old-config");
+        using (AgentState created = Store(home: old).Initialize())
+        {
+            Assert.True(Store().TryMoveFrom(old));
+            using AgentState moved = Store().Load();
+            Assert.Equal(created.Secret.Redacted, moved.Secret.Redacted);
+        }
+
+        Assert.False(File.Exists(Path.Combine(old, AgentStateStore.StateFileName)));
+        Assert.False(File.Exists(Path.Combine(old, "machine.key")));
+        Assert.True(File.Exists(Path.Combine(Home, AgentStateStore.BackupFileName)));
+
+        // Nothing left to move; and a folder with state of its own is never overwritten.
+        Assert.False(Store().TryMoveFrom(old));
+        using (Store(home: old).Initialize())
+        {
+        }
+
+        Assert.False(Store().TryMoveFrom(old));
+        Assert.True(File.Exists(Path.Combine(old, AgentStateStore.StateFileName)));
+        Assert.False(Store().TryMoveFrom(Home));
+    }
+
+    [Fact]
     public void Stale_temporaries_of_killed_writers_are_removed()
     {
         using (Store().Initialize())
@@ -401,9 +427,10 @@ public sealed class AgentStateStoreTests : IDisposable
     }
 
     [Fact]
-    public void The_default_directory_is_in_the_user_configuration_folder()
+    public void The_legacy_directory_is_the_user_configuration_folder_of_earlier_builds()
     {
         string expected = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "turen");
-        Assert.Equal(expected, AgentStateStore.DefaultDirectory);
+        Assert.Equal(expected, AgentStateStore.LegacyDirectory);
+        Assert.NotEqual(TurenHome.Resolve(Home).AgentStateDirectory, AgentStateStore.LegacyDirectory);
     }
 }

@@ -1,8 +1,7 @@
 using System;
 using System.IO;
-using Turen.Sdk.Keys;
 
-namespace Turen.Sdk.Tests.Keys;
+namespace Turen.Sdk.Tests;
 
 [CollectionDefinition(nameof(TurenHomeTests), DisableParallelization = true)]
 public sealed class EnvironmentCollection
@@ -23,6 +22,8 @@ public sealed class TurenHomeTests
             Assert.Equal(Path.GetFullPath(folder), home.Path);
             Assert.Equal(Path.Combine(home.Path, "kek.key"), home.KeyFilePath);
             Assert.Equal(Path.Combine(home.Path, "turen.db"), home.DatabasePath);
+            Assert.Equal(Path.Combine(home.Path, "apikey-hash.key"), home.ApiKeyHashKeyPath);
+            Assert.Equal(home.Path, home.AgentStateDirectory);
             Assert.False(home.IsInitialized);
             Assert.True(home.EnsureCreated());
             Assert.False(home.EnsureCreated());
