@@ -13,7 +13,7 @@ namespace Turen.Cli.Tests;
 public sealed class ExitCodeTableTests : IDisposable
 {
     private const string Unreachable = "Host=127.0.0.1;Port=1;Username=turen;Password=x;Database=turen;Timeout=3";
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
@@ -61,11 +61,11 @@ public sealed class ExitCodeTableTests : IDisposable
     [InlineData(1, "apikey revoke", "apikey", "revoke", "ak_live_00000000", "--home", "HOME")]
     public async Task Every_command_maps_failures_through_one_table_and_one_message_format(int expected, string command, params string[] args)
     {
-        string home = _dir.File("home");
+        string home = _dir.Combine("home");
         Directory.CreateDirectory(home);
-        string blocker = _dir.File("a-file");
+        string blocker = _dir.Combine("a-file");
         await File.WriteAllTextAsync(blocker, "not a folder");
-        string garbage = _dir.File("garbage.turen");
+        string garbage = _dir.Combine("garbage.turen");
         await File.WriteAllBytesAsync(garbage, new byte[200]);
         string[] resolved = args.Select(a => a switch
         {

@@ -11,7 +11,7 @@ namespace Turen.Cli.Tests.Credentials;
 /// </summary>
 public sealed class LegacyAgentHomeTests : IDisposable
 {
-    private readonly TempDir _profile = new();
+    private readonly TempDirectory _profile = new();
 
     public void Dispose() => _profile.Dispose();
 
